@@ -1,0 +1,79 @@
+using SutWeb.Shared.Views;
+using SutWeb.Shared.Wire;
+
+namespace SutWeb.Shared.Mapping;
+
+/// <summary>Turns the wire status array into the board's views: keys, derived state, capped logs, ordinal key order.</summary>
+public static class AgentViewMapper
+{
+    public static IReadOnlyList<AgentView> ToViews(IReadOnlyList<AgentConnection> connections, AgentViewLimits limits)
+    {
+        if (connections.Count > limits.MaxAgents)
+        {
+            throw new StatusPayloadException(
+                $"The server reported {connections.Count} agent connections, more than the configured ceiling of {limits.MaxAgents}.");
+        }
+        var views = new List<AgentView>(connections.Count);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var connection in connections)
+        {
+            var view = ToView(connection, limits);
+            // Two connections reporting the same name and port must stay two rows: number the later ones.
+            var key = view.Key;
+            for (var n = 2; !seen.Add(key); n++)
+            {
+                key = $"{view.Key}#{n}";
+            }
+            views.Add(key == view.Key ? view : view with { Key = key });
+        }
+        views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        return views;
+    }
+
+    public static AgentView ToView(AgentConnection connection, AgentViewLimits limits)
+    {
+        var name = connection.AgentName ?? "";
+        var (log, truncated) = Cap(connection.LastLog, limits.MaxLogChars);
+        var execution = connection.ExecutionStatus;
+        return new AgentView
+        {
+            Key = AgentKeys.For(name, connection.Port),
+            AgentName = name,
+            Port = connection.Port,
+            ProcessId = connection.ProcessId ?? 0,
+            State = AgentStates.From(execution?.Status, execution is not null),
+            ProcessStatus = connection.ProcessStatus,
+            LastLog = log,
+            LastLogTruncated = truncated,
+            Execution = execution is null ? null : new ExecutionView
+            {
+                Id = execution.Id,
+                ModelName = execution.ModelName,
+                UserName = execution.UserName,
+                StartTime = execution.StartTime,
+                EndTime = execution.EndTime,
+                Type = execution.Type,
+                AgentName = execution.AgentName,
+                Initiator = execution.Initiator,
+                RunId = execution.RunId,
+                Status = execution.Status,
+                ProcessId = execution.ProcessId,
+            },
+        };
+    }
+
+    private static (string? Log, bool Truncated) Cap(string? log, int maxChars)
+    {
+        if (log is null || log.Length <= maxChars)
+        {
+            return (log, false);
+        }
+        // Keep the end: the last lines of a log are the ones that say what happened.
+        var start = log.Length - maxChars;
+        if (char.IsLowSurrogate(log[start]))
+        {
+            start++;
+        }
+        return (log[start..], true);
+    }
+}

@@ -1,0 +1,12 @@
+namespace SutWeb.Shared.Views;
+
+/// <summary>Upstream health as state, with the time of the last good poll so every view can say how fresh it is.</summary>
+public sealed record UpstreamHealth
+{
+    public UpstreamState State { get; init; }
+    public DateTimeOffset? LastSuccessAt { get; init; }
+    public string? LastError { get; init; }
+    public int ConsecutiveFailures { get; init; }
+
+    public static UpstreamHealth Starting { get; } = new() { State = UpstreamState.Starting };
+}

@@ -1,0 +1,14 @@
+using System.Text.Json.Serialization;
+
+namespace SutWeb.Shared.Views;
+
+/// <summary>How the Eggplant server answers the poller (CONTRACTS section 3).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<UpstreamState>))]
+public enum UpstreamState
+{
+    Starting,
+    Healthy,
+    Degraded,
+    Unreachable,
+    Unauthorized,
+}

@@ -1,0 +1,54 @@
+namespace SutWeb.Eggplant;
+
+/// <summary>Where the Eggplant server is, how to sign in, and how hard to try (configuration section "Eggplant").</summary>
+public sealed class EggplantOptions
+{
+    public const string Section = "Eggplant";
+
+    /// <summary>The server's base URL, e.g. <c>https://dai.example.com/</c>. Empty: use the embedded simulator.</summary>
+    public string? BaseUrl { get; set; }
+
+    /// <summary>Sign-in with <c>POST {base}/auth</c>. In simulator mode this defaults to "sutweb".</summary>
+    public string? Username { get; set; }
+
+    public string? Password { get; set; }
+
+    /// <summary>OAuth 2.0 client-credentials token URL (DAI 6.2 and later); when set, used instead of username and password.</summary>
+    public string? TokenUrl { get; set; }
+
+    public string? ClientId { get; set; }
+
+    public string? ClientSecret { get; set; }
+
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The longest one try of one request may take before it counts as a transient failure.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Retries of a transient failure (network error, 408, 5xx, per-try timeout) within one poll.</summary>
+    public int RetryCount { get; set; } = 2;
+
+    /// <summary>First retry delay; it doubles with each retry and is jittered by up to half.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>Consecutive failed tries after which the circuit opens and polls fail fast.</summary>
+    public int CircuitBreakerFailures { get; set; } = 6;
+
+    /// <summary>How long the circuit stays open before one trial request; defaults to the poll interval.</summary>
+    public TimeSpan? CircuitBreakDuration { get; set; }
+
+    /// <summary>Larger status answers are an upstream error rather than unbounded memory.</summary>
+    public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
+
+    /// <summary>Characters of <c>last_log</c> kept per agent (the end of the log is kept).</summary>
+    public int MaxLogChars { get; set; } = 64 * 1024;
+
+    /// <summary>More agent connections than this in one answer is an upstream error.</summary>
+    public int MaxAgents { get; set; } = 20_000;
+
+    public bool UsesClientCredentials => !string.IsNullOrWhiteSpace(TokenUrl);
+
+    public bool UsesSimulator => string.IsNullOrWhiteSpace(BaseUrl);
+
+    public TimeSpan EffectiveCircuitBreakDuration => CircuitBreakDuration ?? PollInterval;
+}

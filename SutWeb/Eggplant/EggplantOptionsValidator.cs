@@ -1,0 +1,73 @@
+using Microsoft.Extensions.Options;
+
+namespace SutWeb.Eggplant;
+
+/// <summary>Checks the Eggplant settings at start-up, with messages that name the setting to fix.</summary>
+public sealed class EggplantOptionsValidator : IValidateOptions<EggplantOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EggplantOptions options)
+    {
+        var errors = new List<string>();
+        if (!options.UsesSimulator && !IsHttpUrl(options.BaseUrl))
+        {
+            errors.Add("Eggplant:BaseUrl must be an absolute http or https URL without user name or password in it.");
+        }
+        if (options.UsesClientCredentials)
+        {
+            if (!IsHttpUrl(options.TokenUrl))
+            {
+                errors.Add("Eggplant:TokenUrl must be an absolute http or https URL.");
+            }
+            if (string.IsNullOrWhiteSpace(options.ClientId) || string.IsNullOrWhiteSpace(options.ClientSecret))
+            {
+                errors.Add("Eggplant:ClientId and Eggplant:ClientSecret are required with Eggplant:TokenUrl.");
+            }
+        }
+        else if (!options.UsesSimulator && (string.IsNullOrWhiteSpace(options.Username) || string.IsNullOrEmpty(options.Password)))
+        {
+            errors.Add("Eggplant:Username and Eggplant:Password are required with Eggplant:BaseUrl (or set Eggplant:TokenUrl, Eggplant:ClientId and Eggplant:ClientSecret).");
+        }
+        if (options.PollInterval < TimeSpan.FromMilliseconds(250))
+        {
+            errors.Add($"Eggplant:PollInterval must be at least 00:00:00.250 (is {options.PollInterval}).");
+        }
+        if (options.RequestTimeout <= TimeSpan.Zero)
+        {
+            errors.Add("Eggplant:RequestTimeout must be positive.");
+        }
+        if (options.RetryCount is < 0 or > 10)
+        {
+            errors.Add("Eggplant:RetryCount must be between 0 and 10.");
+        }
+        if (options.RetryBaseDelay < TimeSpan.Zero)
+        {
+            errors.Add("Eggplant:RetryBaseDelay must not be negative.");
+        }
+        if (options.CircuitBreakerFailures < 1)
+        {
+            errors.Add("Eggplant:CircuitBreakerFailures must be at least 1.");
+        }
+        if (options.CircuitBreakDuration is { } breakDuration && breakDuration <= TimeSpan.Zero)
+        {
+            errors.Add("Eggplant:CircuitBreakDuration must be positive.");
+        }
+        if (options.MaxResponseBytes < 1024)
+        {
+            errors.Add("Eggplant:MaxResponseBytes must be at least 1024.");
+        }
+        if (options.MaxLogChars < 80)
+        {
+            errors.Add("Eggplant:MaxLogChars must be at least 80.");
+        }
+        if (options.MaxAgents < 1)
+        {
+            errors.Add("Eggplant:MaxAgents must be at least 1.");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    private static bool IsHttpUrl(string? value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && string.IsNullOrEmpty(uri.UserInfo);
+}

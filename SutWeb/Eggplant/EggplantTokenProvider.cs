@@ -1,0 +1,140 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using SutWeb.Shared.Wire;
+
+namespace SutWeb.Eggplant;
+
+/// <summary>
+/// Gets bearer tokens from <c>POST {base}/auth</c> or an OAuth 2.0 client-credentials URL, and keeps one until
+/// shortly before it expires. Concurrent callers share one token request.
+/// </summary>
+public sealed partial class EggplantTokenProvider(
+    IHttpClientFactory httpClientFactory,
+    EggplantEndpoints endpoints,
+    IOptions<EggplantOptions> options,
+    TimeProvider timeProvider,
+    ILogger<EggplantTokenProvider> logger) : IDisposable
+{
+    public const string HttpClientName = "EggplantAuth";
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private CachedToken? _token;
+
+    /// <summary>A token valid for a while yet: the cached one, or a new one.</summary>
+    public async ValueTask<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (Valid(_token) is { } cached)
+        {
+            return cached;
+        }
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            // Another caller may have fetched it while this one waited.
+            if (Valid(_token) is { } fetched)
+            {
+                return fetched;
+            }
+            _token = await RequestTokenAsync(cancellationToken);
+            return _token.Value;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Forgets <paramref name="rejected"/> after the server answered 401 to it; a newer token is kept.</summary>
+    public void Invalidate(string rejected)
+    {
+        var current = _token;
+        if (current is not null && current.Value == rejected)
+        {
+            Interlocked.CompareExchange(ref _token, null, current);
+        }
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private string? Valid(CachedToken? token) =>
+        token is not null && timeProvider.GetUtcNow() < token.RenewAt ? token.Value : null;
+
+    private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var (uri, form) = settings.UsesClientCredentials
+            ? (endpoints.TokenUri!, new Dictionary<string, string>
+            {
+                ["grant_type"] = "client_credentials",
+                ["client_id"] = settings.ClientId ?? "",
+                ["client_secret"] = settings.ClientSecret ?? "",
+            })
+            : (endpoints.AuthUri, new Dictionary<string, string>
+            {
+                ["username"] = settings.Username ?? "",
+                ["password"] = settings.Password ?? "",
+            });
+        var client = httpClientFactory.CreateClient(HttpClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await client.PostAsync(uri, new FormUrlEncodedContent(form), cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new EggplantException(UpstreamFailureKind.Network, $"Cannot reach the Eggplant sign-in at {uri.Host}:{uri.Port}: {e.Message}", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new EggplantException(UpstreamFailureKind.Timeout, $"The Eggplant sign-in did not answer within {client.Timeout.TotalSeconds:0.#} s.", e);
+        }
+        using (response)
+        {
+            if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
+            {
+                throw new EggplantException(UpstreamFailureKind.Unauthorized, RejectionMessage(response.StatusCode, settings.UsesClientCredentials));
+            }
+            if (!response.IsSuccessStatusCode)
+            {
+                throw new EggplantException(UpstreamFailureKind.HttpError, $"The Eggplant sign-in answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+            }
+            TokenResponse? answer;
+            try
+            {
+                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
+                answer = JsonSerializer.Deserialize(body, EggplantJsonContext.Default.TokenResponse);
+            }
+            catch (JsonException e)
+            {
+                throw new EggplantException(UpstreamFailureKind.Malformed, "The Eggplant sign-in answered something other than a token.", e);
+            }
+            if (string.IsNullOrEmpty(answer?.AccessToken))
+            {
+                throw new EggplantException(UpstreamFailureKind.Malformed, "The Eggplant sign-in answered without an access_token.");
+            }
+            var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 3600);
+            // Renew a little early so a token never expires between the check and the call.
+            var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
+            LogTokenIssued(logger, (int)lifetime.TotalSeconds);
+            return new CachedToken(answer.AccessToken, timeProvider.GetUtcNow() + lifetime - margin);
+        }
+    }
+
+    private static string RejectionMessage(HttpStatusCode status, bool clientCredentials) => status switch
+    {
+        HttpStatusCode.Forbidden =>
+            "The Eggplant server has no free concurrent user licence (403 Forbidden): free a licence or try later.",
+        HttpStatusCode.BadRequest => clientCredentials
+            ? "The Eggplant token URL rejected the request (400 Bad Request): check Eggplant:ClientId and Eggplant:ClientSecret."
+            : "The Eggplant server rejected the sign-in as incomplete (400 Bad Request): check Eggplant:Username and Eggplant:Password.",
+        _ => clientCredentials
+            ? "The Eggplant server rejected the client credentials (401 Not Authorized): check Eggplant:ClientId and Eggplant:ClientSecret."
+            : "The Eggplant server rejected the credentials (401 Not Authorized): check Eggplant:Username and Eggplant:Password.",
+    };
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Signed in to the Eggplant server; token valid for {LifetimeSeconds} s")]
+    private static partial void LogTokenIssued(ILogger logger, int lifetimeSeconds);
+
+    private sealed record CachedToken(string Value, DateTimeOffset RenewAt);
+}

@@ -1,0 +1,102 @@
+using System.Threading.Channels;
+using SutWeb.Shared.Diffing;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Monitoring;
+
+/// <summary>
+/// The one source of truth: the current agents, their version and upstream health. The poller publishes to it;
+/// components and the hub start from <see cref="Current"/> (or a <see cref="Subscribe"/> snapshot) and apply updates.
+/// </summary>
+public sealed class AgentBoard
+{
+    /// <summary>Updates a subscriber may lag behind before the oldest are dropped (it then resynchronises).</summary>
+    public const int SubscriberQueueCapacity = 256;
+
+    private readonly Lock _gate = new();
+    private readonly List<BoardSubscription> _subscribers = [];
+    private StatusSnapshot _current = new() { Version = 0, Health = UpstreamHealth.Starting, Agents = [] };
+
+    public StatusSnapshot Current => Volatile.Read(ref _current);
+
+    public int SubscriberCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
+
+    /// <summary>A consistent snapshot and every update after it, with nothing missed in between.</summary>
+    public BoardSubscription Subscribe()
+    {
+        var channel = Channel.CreateBounded<BoardUpdate>(new BoundedChannelOptions(SubscriberQueueCapacity)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+            SingleWriter = true,
+        });
+        lock (_gate)
+        {
+            var subscription = new BoardSubscription(_current, channel, Unsubscribe);
+            _subscribers.Add(subscription);
+            return subscription;
+        }
+    }
+
+    /// <summary>Replaces the agents with a new poll's result.</summary>
+    /// <returns>The diff it made, or null when nothing changed (no new version then, except the very first).</returns>
+    public StatusDiff? PublishAgents(IReadOnlyList<AgentView> agents, DateTimeOffset observedAt)
+    {
+        lock (_gate)
+        {
+            var diff = StatusDiffer.Diff(_current.Agents, agents, _current.Version, observedAt);
+            // Version 1 marks the first successful poll, even when it finds no agents.
+            if (diff is null && _current.Version == 0)
+            {
+                diff = new StatusDiff { FromVersion = 0, ToVersion = 1, ObservedAt = observedAt, Upserted = [], Removed = [] };
+            }
+            if (diff is null)
+            {
+                Volatile.Write(ref _current, _current with { ObservedAt = observedAt });
+                return null;
+            }
+            Volatile.Write(ref _current, _current with { Version = diff.ToVersion, ObservedAt = observedAt, Agents = agents });
+            Broadcast(new BoardUpdate(diff, null));
+            return diff;
+        }
+    }
+
+    /// <summary>Sets upstream health; subscribers hear of it only when it differs from the current one.</summary>
+    public void PublishHealth(UpstreamHealth health)
+    {
+        lock (_gate)
+        {
+            if (health.Equals(_current.Health))
+            {
+                return;
+            }
+            Volatile.Write(ref _current, _current with { Health = health });
+            Broadcast(new BoardUpdate(null, health));
+        }
+    }
+
+    private void Broadcast(BoardUpdate update)
+    {
+        foreach (var subscriber in _subscribers)
+        {
+            subscriber.TryWrite(update);
+        }
+    }
+
+    private void Unsubscribe(BoardSubscription subscription)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(subscription);
+        }
+    }
+}

@@ -1,0 +1,148 @@
+using Microsoft.Extensions.Options;
+using SutWeb.Eggplant;
+using SutWeb.Shared.Mapping;
+using SutWeb.Shared.Views;
+using SutWeb.Shared.Wire;
+
+namespace SutWeb.Monitoring;
+
+/// <summary>
+/// The one poller per process: on each tick of a <see cref="PeriodicTimer"/> driven by <see cref="TimeProvider"/>
+/// it asks the Eggplant server for the agents and publishes the result to the board. One poll is in flight at a
+/// time; a tick that finds the last poll still waiting only updates health. No failure stops the loop, and on
+/// failure the last good agents stay on the board while health tells how stale they are.
+/// </summary>
+public sealed partial class StatusPoller(
+    IServiceScopeFactory scopes,
+    AgentBoard board,
+    IOptions<EggplantOptions> options,
+    TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
+    ILogger<StatusPoller> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The simulator is served by this very host: wait until it listens.
+        if (!await WaitForStartAsync(stoppingToken))
+        {
+            return;
+        }
+        var settings = options.Value;
+        var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars };
+        var health = new UpstreamHealthTracker(settings.PollInterval);
+        LogStarted(logger, settings.UsesSimulator ? "the embedded simulator" : "the Eggplant server", settings.PollInterval.TotalSeconds);
+
+        using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
+        Task? inFlight = null;
+        var startedAt = timeProvider.GetUtcNow();
+        do
+        {
+            if (inFlight is null || inFlight.IsCompleted)
+            {
+                startedAt = timeProvider.GetUtcNow();
+                inFlight = PollOnceAsync(health, limits, stoppingToken);
+            }
+            else
+            {
+                Publish(health.OnOverdue(timeProvider.GetUtcNow(), startedAt));
+            }
+        }
+        while (await WaitForTickAsync(timer, stoppingToken));
+
+        if (inFlight is not null)
+        {
+            await inFlight;
+        }
+    }
+
+    /// <summary>One poll; it never throws, so one bad answer cannot stop the loop.</summary>
+    internal async Task PollOnceAsync(UpstreamHealthTracker health, AgentViewLimits limits, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var client = scope.ServiceProvider.GetRequiredService<EggplantClient>();
+            var connections = await client.GetAgentStatusAsync(cancellationToken);
+            var agents = AgentViewMapper.ToViews(connections, limits);
+            var now = timeProvider.GetUtcNow();
+            board.PublishAgents(agents, now);
+            Publish(health.OnSuccess(now));
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            // Shutting down.
+        }
+        catch (EggplantException e)
+        {
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), e.Kind, e.Message));
+        }
+        catch (StatusPayloadException e)
+        {
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.Malformed, e.Message));
+        }
+        catch (Exception e)
+        {
+            LogUnexpected(logger, e);
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
+                "An unexpected error occurred while polling the Eggplant server; see the log."));
+        }
+    }
+
+    private void Publish(UpstreamHealth health)
+    {
+        var previous = board.Current.Health;
+        board.PublishHealth(health);
+        // One log line per transition, not one per failed poll.
+        if (previous.State != health.State)
+        {
+            if (health.State == UpstreamState.Healthy)
+            {
+                LogRecovered(logger, previous.State, previous.ConsecutiveFailures);
+            }
+            else
+            {
+                LogTransition(logger, previous.State, health.State, health.LastError);
+            }
+        }
+    }
+
+    private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
+    {
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var onStarted = lifetime.ApplicationStarted.Register(() => started.TrySetResult());
+        using var onStopping = stoppingToken.Register(() => started.TrySetCanceled(stoppingToken));
+        try
+        {
+            await started.Task;
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private static async Task<bool> WaitForTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s")]
+    private static partial void LogStarted(ILogger logger, string upstream, double intervalSeconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Eggplant upstream health {Previous} -> {Current}: {Error}")]
+    private static partial void LogTransition(ILogger logger, UpstreamState previous, UpstreamState current, string? error);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Eggplant upstream healthy again (was {Previous} after {Failures} failed polls)")]
+    private static partial void LogRecovered(ILogger logger, UpstreamState previous, int failures);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while polling the Eggplant server")]
+    private static partial void LogUnexpected(ILogger logger, Exception exception);
+}

@@ -1,0 +1,82 @@
+using SutWeb.Eggplant;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Monitoring;
+
+/// <summary>
+/// Derives upstream health from poll outcomes (CONTRACTS section 3): Healthy after a good poll; Degraded while
+/// failures have lasted less than <see cref="UnreachableAfterIntervals"/> poll intervals; Unreachable after that
+/// or while the circuit is open; Unauthorized when credentials, tokens or licences are refused.
+/// </summary>
+public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
+{
+    public const int UnreachableAfterIntervals = 3;
+
+    // The poll and the timer's overdue check may report at the same moment.
+    private readonly Lock _gate = new();
+    private DateTimeOffset? _failingSince;
+
+    public UpstreamHealth Current { get; private set; } = UpstreamHealth.Starting;
+
+    public UpstreamHealth OnSuccess(DateTimeOffset now)
+    {
+        lock (_gate)
+        {
+            _failingSince = null;
+            return Current = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now };
+        }
+    }
+
+    public UpstreamHealth OnFailure(DateTimeOffset now, UpstreamFailureKind kind, string message)
+    {
+        lock (_gate)
+        {
+            return Fail(now, kind, message);
+        }
+    }
+
+    private UpstreamHealth Fail(DateTimeOffset now, UpstreamFailureKind kind, string message)
+    {
+        _failingSince ??= now;
+        var state = kind switch
+        {
+            UpstreamFailureKind.Unauthorized => UpstreamState.Unauthorized,
+            UpstreamFailureKind.CircuitOpen => UpstreamState.Unreachable,
+            _ => FailingTooLong(now) ? UpstreamState.Unreachable : UpstreamState.Degraded,
+        };
+        return Current = Current with
+        {
+            State = state,
+            LastError = message,
+            ConsecutiveFailures = Current.ConsecutiveFailures + 1,
+        };
+    }
+
+    /// <summary>A poll still waiting for its answer after a whole interval: the data on screen is getting old.</summary>
+    public UpstreamHealth OnOverdue(DateTimeOffset now, DateTimeOffset pollStartedAt)
+    {
+        lock (_gate)
+        {
+            return Overdue(now, pollStartedAt);
+        }
+    }
+
+    private UpstreamHealth Overdue(DateTimeOffset now, DateTimeOffset pollStartedAt)
+    {
+        var waited = now - pollStartedAt;
+        if (waited < pollInterval || Current.State == UpstreamState.Unauthorized)
+        {
+            return Current;
+        }
+        _failingSince ??= pollStartedAt;
+        var state = FailingTooLong(now) ? UpstreamState.Unreachable : UpstreamState.Degraded;
+        return Current = Current with
+        {
+            State = state,
+            LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
+        };
+    }
+
+    private bool FailingTooLong(DateTimeOffset now) =>
+        _failingSince is { } since && now - since >= pollInterval * UnreachableAfterIntervals;
+}

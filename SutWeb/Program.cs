@@ -1,27 +1,64 @@
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
 using SutWeb.Components;
+using SutWeb.Eggplant;
+using SutWeb.Hubs;
+using SutWeb.Monitoring;
+using SutWeb.Shared.Hub;
+using SutWeb.Simulator;
 
-var builder = WebApplication.CreateBuilder(args);
+Program.BuildApp(args).Run();
 
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
-
-var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+/// <summary>Composition only: what runs in the host and how requests reach it.</summary>
+public partial class Program
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
-    // The default HSTS value is 30 days. You may want to change this for production scenarios, see https://aka.ms/aspnetcore-hsts.
-    app.UseHsts();
+    /// <param name="configure">Lets tests add configuration or bind an address before the services are composed.</param>
+    public static WebApplication BuildApp(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            Args = args,
+            // Fixed so that the host finds its own components and static assets when started by a test runner.
+            ApplicationName = typeof(Program).Assembly.GetName().Name,
+        });
+        builder.WebHost.UseStaticWebAssets();
+        configure?.Invoke(builder);
+
+        var simulatorEnabled = SimulatorActivation.IsEnabled(builder.Configuration);
+        builder.Services.AddEggplantClient(builder.Configuration);
+        if (simulatorEnabled)
+        {
+            builder.Services.AddEggplantSimulator(builder.Configuration);
+            // The client signs in to the embedded simulator with its password unless told otherwise.
+            builder.Services.AddOptions<EggplantOptions>().PostConfigure<IOptions<SimulatorOptions>>((eggplant, simulator) =>
+            {
+                if (eggplant.UsesSimulator)
+                {
+                    eggplant.Username ??= "sutweb";
+                    eggplant.Password ??= simulator.Value.Password;
+                }
+            });
+        }
+        builder.Services.AddAgentMonitoring();
+        builder.Services.AddSignalR();
+        builder.Services.AddMudServices();
+        builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+
+        var app = builder.Build();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseAntiforgery();
+
+        if (simulatorEnabled)
+        {
+            app.MapEggplantSimulator();
+        }
+        app.MapHub<StatusHub>(StatusHubContract.Path);
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        return app;
+    }
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseHttpsRedirection();
-
-app.UseAntiforgery();
-
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
-
-app.Run();

@@ -8,6 +8,7 @@ public static class MonitoringServiceCollectionExtensions
     public static IServiceCollection AddAgentMonitoring(this IServiceCollection services)
     {
         services.AddSingleton<AgentBoard>();
+        services.AddSingleton<PollerStatus>();
         services.AddHostedService<StatusPoller>();
         services.AddHostedService<StatusHubBroadcaster>();
         return services;

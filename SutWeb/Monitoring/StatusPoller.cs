@@ -15,6 +15,7 @@ namespace SutWeb.Monitoring;
 public sealed partial class StatusPoller(
     IServiceScopeFactory scopes,
     AgentBoard board,
+    PollerStatus status,
     IOptions<EggplantOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -40,12 +41,14 @@ public sealed partial class StatusPoller(
             if (inFlight is null || inFlight.IsCompleted)
             {
                 startedAt = timeProvider.GetUtcNow();
+                status.PollStarted();
                 inFlight = PollOnceAsync(health, limits, stoppingToken);
             }
             else
             {
                 Publish(health.OnOverdue(timeProvider.GetUtcNow(), startedAt));
             }
+            status.TickHandled();
         }
         while (await WaitForTickAsync(timer, stoppingToken));
 
@@ -85,6 +88,10 @@ public sealed partial class StatusPoller(
             LogUnexpected(logger, e);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
                 "An unexpected error occurred while polling the Eggplant server; see the log."));
+        }
+        finally
+        {
+            status.PollCompleted();
         }
     }
 

@@ -1,0 +1,12 @@
+# The SutWeb dashboard (and, with Simulator__Enabled=true, a standalone Eggplant simulator).
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /src
+COPY . .
+RUN dotnet publish SutWeb/SutWeb.csproj -c Release -o /app
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0
+WORKDIR /app
+COPY --from=build /app .
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "SutWeb.dll"]

@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using SutWeb.Shared.Diffing;
+using SutWeb.Shared.Hub;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Tests.TestSupport;
+
+/// <summary>
+/// A real SignalR client of <c>/hubs/status</c> that follows the contract as any program would: snapshot, then
+/// diffs; a version gap means a new snapshot. It also keeps the raw JSON of every message it received.
+/// </summary>
+public sealed class HubProbe : IAsyncDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly ConcurrentQueue<StatusDiff> _diffs = new();
+    private readonly ConcurrentQueue<UpstreamHealth> _healths = new();
+    private readonly ConcurrentQueue<string> _messages = new();
+
+    private HubProbe(Uri baseAddress)
+    {
+        Connection = new HubConnectionBuilder()
+            .WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')))
+            .Build();
+        Connection.On<JsonElement>(StatusHubContract.Diff, OnDiff);
+        Connection.On<JsonElement>(StatusHubContract.Health, element =>
+        {
+            _messages.Enqueue(element.GetRawText());
+            _healths.Enqueue(element.Deserialize<UpstreamHealth>(JsonSerializerOptions.Web)!);
+        });
+    }
+
+    public HubConnection Connection { get; }
+
+    public StatusSnapshot? State { get; private set; }
+
+    public int Resyncs { get; private set; }
+
+    public IReadOnlyList<StatusDiff> Diffs => [.. _diffs];
+
+    public IReadOnlyList<UpstreamHealth> Healths => [.. _healths];
+
+    public IReadOnlyList<string> RawMessages => [.. _messages];
+
+    public static async Task<HubProbe> ConnectAsync(Uri baseAddress)
+    {
+        var probe = new HubProbe(baseAddress);
+        await probe.Connection.StartAsync();
+        await probe.ResyncAsync();
+        return probe;
+    }
+
+    public async Task<StatusSnapshot> GetSnapshotAsync()
+    {
+        var element = await Connection.InvokeAsync<JsonElement>(StatusHubContract.GetSnapshot);
+        _messages.Enqueue(element.GetRawText());
+        return element.Deserialize<StatusSnapshot>(JsonSerializerOptions.Web)!;
+    }
+
+    public async Task ResyncAsync()
+    {
+        var snapshot = await GetSnapshotAsync();
+        lock (_gate)
+        {
+            if (State is null || snapshot.Version >= State.Version)
+            {
+                State = snapshot;
+            }
+            Resyncs++;
+        }
+    }
+
+    public async ValueTask DisposeAsync() => await Connection.DisposeAsync();
+
+    private void OnDiff(JsonElement element)
+    {
+        _messages.Enqueue(element.GetRawText());
+        var diff = element.Deserialize<StatusDiff>(JsonSerializerOptions.Web)!;
+        _diffs.Enqueue(diff);
+        bool gap;
+        lock (_gate)
+        {
+            if (State is null || diff.ToVersion <= State.Version)
+            {
+                return; // already in the snapshot
+            }
+            gap = diff.FromVersion != State.Version;
+            if (!gap)
+            {
+                State = StatusDiffApplier.Apply(State, diff);
+            }
+        }
+        if (gap)
+        {
+            _ = ResyncAsync();
+        }
+    }
+}

@@ -1,0 +1,121 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using SutWeb.Monitoring;
+
+namespace SutWeb.Tests.TestSupport;
+
+/// <summary>
+/// The real SutWeb host on Kestrel, bound to 127.0.0.1 (a free port unless one is given), with the embedded
+/// simulator, its logs captured, and helpers for the simulator's control API.
+/// </summary>
+public sealed class SutWebHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private SutWebHost(WebApplication app, CapturedLogs logs)
+    {
+        _app = app;
+        Logs = logs;
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Http { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public AgentBoard Board => Services.GetRequiredService<AgentBoard>();
+
+    /// <summary>Defaults for tests: a small quiet simulator, fast retries; <paramref name="settings"/> override them.</summary>
+    public static async Task<SutWebHost> StartAsync(
+        IReadOnlyDictionary<string, string?>? settings = null,
+        Action<IServiceCollection>? services = null,
+        int port = 0)
+    {
+        var logs = new CapturedLogs();
+        var defaults = new Dictionary<string, string?>
+        {
+            ["Simulator:AgentCount"] = "5",
+            ["Simulator:Seed"] = "7",
+            ["Eggplant:PollInterval"] = "00:00:00.250",
+            ["Eggplant:RetryBaseDelay"] = "00:00:00.010",
+            ["Eggplant:RequestTimeout"] = "00:00:05",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            defaults[key] = value;
+        }
+        var app = Program.BuildApp([], builder =>
+        {
+            builder.Environment.EnvironmentName = "Development";
+            builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+            builder.Configuration.AddInMemoryCollection(defaults);
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+            builder.Logging.AddProvider(logs);
+            services?.Invoke(builder.Services);
+        });
+        await app.StartAsync();
+        return new SutWebHost(app, logs);
+    }
+
+    /// <summary>A port that was free a moment ago, for tests that restart a host on the same port.</summary>
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public async Task PutAgentAsync(string agentName, JsonObject agent)
+    {
+        using var response = await Http.PutAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}",
+            new StringContent(agent.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteAgentAsync(string agentName)
+    {
+        using var response = await Http.DeleteAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}");
+        response.EnsureSuccessStatusCode();
+    }
+
+    public Task SetActivityAsync(bool running) => PutControlAsync("activity", new { running });
+
+    public Task SetFaultAsync(string kind, int delayMs = 0) => PutControlAsync("fault", new { kind, delayMs });
+
+    public Task SetTokenLifetimeAsync(int lifetimeSeconds) => PutControlAsync("tokens", new { lifetimeSeconds });
+
+    public async Task<SimulatorStats> GetStatsAsync() =>
+        (await Http.GetFromJsonAsync<SimulatorStats>("simulator/control/stats", JsonSerializerOptions.Web))!;
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync(TimeSpan.FromSeconds(10));
+        await _app.DisposeAsync();
+    }
+
+    private async Task PutControlAsync(string what, object body)
+    {
+        using var response = await Http.PutAsJsonAsync($"simulator/control/{what}", body);
+        response.EnsureSuccessStatusCode();
+    }
+}
+
+public sealed record SimulatorStats(long AuthRequests, long StatusRequests, long AbortRequests);

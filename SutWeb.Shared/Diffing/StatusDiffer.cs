@@ -20,7 +20,7 @@ public static class StatusDiffer
         var upserted = new List<AgentView>();
         foreach (var agent in current)
         {
-            if (!before.Remove(agent.Key, out var old) || !old.Equals(agent))
+            if (!before.Remove(agent.Key, out var old) || !Same(old, agent))
             {
                 upserted.Add(agent);
             }
@@ -40,4 +40,13 @@ public static class StatusDiffer
             Removed = removed,
         };
     }
+
+    /// <summary>
+    /// Record equality, plus the offsets of the run's times: <see cref="DateTimeOffset"/> equality compares instants
+    /// only, but the offset is shown and sent to clients (a PostgreSQL server changes it with daylight saving time).
+    /// </summary>
+    private static bool Same(AgentView a, AgentView b) =>
+        a.Equals(b)
+        && a.Execution?.StartTime?.Offset == b.Execution?.StartTime?.Offset
+        && a.Execution?.EndTime?.Offset == b.Execution?.EndTime?.Offset;
 }

@@ -69,8 +69,8 @@ public static class AgentViewMapper
             return (log, false);
         }
         // Keep the end: the last lines of a log are the ones that say what happened.
-        var start = log.Length - maxChars;
-        if (char.IsLowSurrogate(log[start]))
+        var start = log.Length - Math.Max(maxChars, 0);
+        if (start < log.Length && char.IsLowSurrogate(log[start]))
         {
             start++;
         }

@@ -64,16 +64,13 @@ public sealed class SimulatorControlTests
     public async Task PutAgent_WhileActivityRuns_StaysAsGiven()
     {
         await using var sim = await SimulatorHost.StartAsync(SimulatorHost.Settings(("AgentCount", 1)));
-        var time = sim.Time!;
         using var put = await sim.PutAgentAsync("quirky", QuirkyAgent);
         var before = await sim.GetAgentsAsync();
 
         // Enough ticks that the one simulated agent surely moves; the put agent must not.
-        await Eventually.TrueAsync(async () =>
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            return !JsonNode.DeepEquals(before, await sim.GetAgentsAsync());
-        }, "the simulated agent changes");
+        await sim.TickUntilAsync(
+            async () => !JsonNode.DeepEquals(before, await sim.GetAgentsAsync()),
+            "the simulated agent changes");
 
         var quirky = (await sim.GetAgentsAsync()).Single(a => a?["agent_name"]?.GetValue<string>() == "quirky");
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(QuirkyAgent), quirky));
@@ -180,7 +177,6 @@ public sealed class SimulatorControlTests
     public async Task Reset_AfterChanges_RestoresConfiguredStartState()
     {
         await using var sim = await SimulatorHost.StartAsync();
-        var time = sim.Time!;
         var start = await sim.GetAgentsAsync();
         var token = await sim.GetTokenAsync();
         (await sim.PutAgentAsync("extra", """{"process_id": 0}""")).Dispose();
@@ -200,10 +196,8 @@ public sealed class SimulatorControlTests
         using var status = await sim.StatusAsync(token);
         Assert.Equal(HttpStatusCode.OK, status.StatusCode); // tokens issued before the reset still work
         // Activity runs again.
-        await Eventually.TrueAsync(async () =>
-        {
-            time.Advance(TimeSpan.FromSeconds(1));
-            return !JsonNode.DeepEquals(start, await sim.GetAgentsAsync());
-        }, "activity changes the agents after a reset");
+        await sim.TickUntilAsync(
+            async () => !JsonNode.DeepEquals(start, await sim.GetAgentsAsync()),
+            "activity changes the agents after a reset");
     }
 }

@@ -114,6 +114,14 @@ public sealed class SimulatorHost : IAsyncDisposable
     public async Task<JsonObject> GetStatsAsync() =>
         (JsonObject)JsonNode.Parse(await Client.GetStringAsync("control/stats"))!;
 
+    /// <summary>Moves the fake clock on by one activity tick at a time until the condition holds.</summary>
+    public Task TickUntilAsync(Func<Task<bool>> condition, string because) =>
+        Eventually.TrueAsync(async () =>
+        {
+            Time!.Advance(TimeSpan.FromSeconds(1));
+            return await condition();
+        }, because);
+
     /// <summary>A client of the same host with its own timeout, for the timeout fault.</summary>
     public HttpClient CreateClient(TimeSpan timeout) => new() { BaseAddress = BaseAddress, Timeout = timeout };
 

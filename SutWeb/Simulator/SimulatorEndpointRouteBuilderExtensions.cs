@@ -1,0 +1,19 @@
+namespace SutWeb.Simulator;
+
+public static class SimulatorEndpointRouteBuilderExtensions
+{
+    public const string PathPrefix = "/simulator";
+
+    /// <summary>
+    /// Serves the simulator under <c>/simulator</c>: the Eggplant AI API and the control API
+    /// (CONTRACTS section 2). Nothing under the prefix exists unless this is called.
+    /// </summary>
+    public static IEndpointRouteBuilder MapEggplantSimulator(this IEndpointRouteBuilder endpoints)
+    {
+        // Eggplant clients post plain forms without antiforgery tokens.
+        var simulator = endpoints.MapGroup(PathPrefix).DisableAntiforgery();
+        SimulatorApiEndpoints.Map(simulator);
+        SimulatorControlEndpoints.Map(simulator);
+        return endpoints;
+    }
+}

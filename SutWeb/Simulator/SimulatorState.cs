@@ -1,0 +1,67 @@
+namespace SutWeb.Simulator;
+
+/// <summary>Everything the simulator's endpoints share: agents, tokens, counters and the fault in force.</summary>
+internal sealed class SimulatorState(
+    SimulatorAgents agents,
+    SimulatorTokens tokens,
+    SimulatorCounters counters,
+    TimeProvider time,
+    IHostApplicationLifetime lifetime,
+    ILogger<SimulatorState> logger)
+{
+    private SimulatorFault _fault = SimulatorFault.None;
+
+    public SimulatorAgents Agents => agents;
+
+    public SimulatorTokens Tokens => tokens;
+
+    public SimulatorCounters Counters => counters;
+
+    public SimulatorFault Fault => Volatile.Read(ref _fault);
+
+    public void SetFault(SimulatorFault fault)
+    {
+        Volatile.Write(ref _fault, fault);
+        SimulatorLog.FaultSet(logger, fault.Kind, fault.Delay.TotalMilliseconds);
+    }
+
+    public void SetActivityRunning(bool running)
+    {
+        agents.SetActivityRunning(running);
+        SimulatorLog.ActivitySet(logger, running);
+    }
+
+    public void SetTokenLifetime(TimeSpan tokenLifetime)
+    {
+        tokens.Lifetime = tokenLifetime;
+        SimulatorLog.TokenLifetimeSet(logger, tokenLifetime);
+    }
+
+    /// <summary>
+    /// Back to the configured start state. Tokens already issued stay valid: they belong to the
+    /// clients, and a dashboard polling through a reset should not see a spurious 401.
+    /// </summary>
+    public void Reset()
+    {
+        agents.Reset();
+        tokens.ResetLifetime();
+        counters.Reset();
+        Volatile.Write(ref _fault, SimulatorFault.None);
+        SimulatorLog.Reset(logger);
+    }
+
+    /// <summary>Waits on the simulator's clock; false when the client left or the host is stopping first.</summary>
+    public async Task<bool> DelayAsync(TimeSpan delay, CancellationToken requestAborted)
+    {
+        using var cancel = CancellationTokenSource.CreateLinkedTokenSource(requestAborted, lifetime.ApplicationStopping);
+        try
+        {
+            await Task.Delay(delay, time, cancel.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

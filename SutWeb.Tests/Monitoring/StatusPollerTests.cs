@@ -36,7 +36,9 @@ public sealed class StatusPollerTests
             Assert.True(tick <= 3, $"health still Healthy after 3 poll intervals with fault {fault}");
             var completed = poller.CompletedPolls;
             await TickAsync(host, clock);
-            await Eventually.UntilAsync(() => poller.InFlight || poller.CompletedPolls > completed, "the tick's poll has finished or is waiting");
+            // A slow or timing-out server keeps the poll waiting; any other answer comes at once.
+            var waits = fault is "slow" or "timeout";
+            await Eventually.UntilAsync(() => poller.CompletedPolls > completed || waits && poller.InFlight, "the tick's poll has finished or is waiting");
         }
 
         // A timed-out poll may first show as overdue (Degraded) and then as timed out (still Degraded).
@@ -45,6 +47,12 @@ public sealed class StatusPollerTests
         Assert.Equal(agents, host.Board.Current.Agents);
 
         await host.SetFaultAsync("none");
+        // A poll still in flight finishes first: a timed-out one within its one-second (real) timeout, a slow one
+        // once the simulator's clock has passed its delay.
+        if (fault == "slow")
+        {
+            clock.Advance(TimeSpan.FromSeconds(3));
+        }
         await Eventually.UntilAsync(() => !poller.InFlight, "the last faulty poll has finished");
         var requests = (await host.GetStatsAsync()).StatusRequests;
         for (var tick = 1; host.Board.Current.Health.State != UpstreamState.Healthy; tick++)

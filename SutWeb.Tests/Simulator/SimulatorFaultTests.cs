@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
+using SutWeb.Tests.TestSupport;
+
 namespace SutWeb.Tests.Simulator;
 
 public sealed class SimulatorFaultTests
@@ -115,7 +117,7 @@ public sealed class SimulatorFaultTests
         var pending = sim.StatusAsync(token);
         // The answer cannot come before the simulator's clock has moved on by the whole delay.
         var advanced = TimeSpan.Zero;
-        await Eventually.TrueAsync(async () =>
+        await Eventually.UntilAsync(async () =>
         {
             if (pending.IsCompleted)
             {

@@ -7,6 +7,8 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Simulator;
 
+using SutWeb.Tests.TestSupport;
+
 namespace SutWeb.Tests.Simulator;
 
 /// <summary>
@@ -116,7 +118,7 @@ public sealed class SimulatorHost : IAsyncDisposable
 
     /// <summary>Moves the fake clock on by one activity tick at a time until the condition holds.</summary>
     public Task TickUntilAsync(Func<Task<bool>> condition, string because) =>
-        Eventually.TrueAsync(async () =>
+        Eventually.UntilAsync(async () =>
         {
             Time!.Advance(TimeSpan.FromSeconds(1));
             return await condition();

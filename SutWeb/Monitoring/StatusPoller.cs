@@ -38,7 +38,8 @@ public sealed partial class StatusPoller(
         var startedAt = timeProvider.GetUtcNow();
         do
         {
-            if (inFlight is null || inFlight.IsCompleted)
+            // The status flag, not the task, says whether the last poll is done: it is cleared before anyone hears of the result.
+            if (!status.InFlight)
             {
                 startedAt = timeProvider.GetUtcNow();
                 status.PollStarted();
@@ -102,7 +103,11 @@ public sealed partial class StatusPoller(
         // One log line per transition, not one per failed poll.
         if (previous.State != health.State)
         {
-            if (health.State == UpstreamState.Healthy)
+            if (previous.State == UpstreamState.Starting && health.State == UpstreamState.Healthy)
+            {
+                LogConnected(logger, board.Current.Agents.Count);
+            }
+            else if (health.State == UpstreamState.Healthy)
             {
                 LogRecovered(logger, previous.State, previous.ConsecutiveFailures);
             }
@@ -143,6 +148,9 @@ public sealed partial class StatusPoller(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s")]
     private static partial void LogStarted(ILogger logger, string upstream, double intervalSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Eggplant server: {Agents} agent connections")]
+    private static partial void LogConnected(ILogger logger, int agents);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Eggplant upstream health {Previous} -> {Current}: {Error}")]
     private static partial void LogTransition(ILogger logger, UpstreamState previous, UpstreamState current, string? error);

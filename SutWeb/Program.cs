@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SutWeb.Components;
+using SutWeb.Components.Styling;
 using SutWeb.Eggplant;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
@@ -42,6 +43,7 @@ public partial class Program
         builder.Services.AddAgentMonitoring();
         builder.Services.AddSignalR();
         builder.Services.AddMudServices();
+        builder.Services.AddScoped<ViewerTime>();
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

@@ -5,6 +5,7 @@ using SutWeb.Components.Styling;
 using SutWeb.Eggplant;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
+using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
 
@@ -41,6 +42,10 @@ public partial class Program
             });
         }
         builder.Services.AddAgentMonitoring();
+        builder.Services.AddSutWebHealthChecks();
+        builder.Services.AddSutWebSecurity(builder.Configuration);
+        // Request lines carry query strings, and a wall screen's first request carries the access key.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddSignalR();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ViewerTime>();
@@ -52,13 +57,22 @@ public partial class Program
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseSutWebSecurity();
         app.UseAntiforgery();
 
         if (simulatorEnabled)
         {
             app.MapEggplantSimulator();
         }
+        else
+        {
+            // With a real Eggplant server, nothing under /simulator exists, whatever the method.
+            app.Map("/simulator/{**rest}", () => Results.Problem(
+                statusCode: StatusCodes.Status404NotFound,
+                title: "The simulator is disabled: SutWeb is configured with a real Eggplant server."));
+        }
         app.MapHub<StatusHub>(StatusHubContract.Path);
+        app.MapSutWebHealthChecks();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -1,0 +1,35 @@
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using SutWeb.Eggplant;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Monitoring;
+
+/// <summary>Ready when the last poll succeeded recently (within three poll intervals); the data is then fresh.</summary>
+public sealed class UpstreamReadinessCheck(AgentBoard board, IOptions<EggplantOptions> options, TimeProvider timeProvider) : IHealthCheck
+{
+    public const int FreshForIntervals = 3;
+
+    public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+    {
+        var snapshot = board.Current;
+        var health = snapshot.Health;
+        var data = new Dictionary<string, object>
+        {
+            ["state"] = health.State.ToString(),
+            ["consecutiveFailures"] = health.ConsecutiveFailures,
+            ["agents"] = snapshot.Agents.Count,
+            ["version"] = snapshot.Version,
+        };
+        if (health.LastSuccessAt is { } lastSuccess)
+        {
+            data["lastSuccessAt"] = lastSuccess.ToString("O");
+        }
+        var fresh = health.LastSuccessAt is { } at
+            && timeProvider.GetUtcNow() - at <= options.Value.PollInterval * FreshForIntervals;
+        var result = health.State == UpstreamState.Healthy && fresh
+            ? HealthCheckResult.Healthy("The last poll of the Eggplant server succeeded recently.", data)
+            : HealthCheckResult.Unhealthy(health.LastError ?? $"Upstream is {health.State}.", data: data);
+        return Task.FromResult(result);
+    }
+}

@@ -41,7 +41,7 @@ public partial class Program
                 }
             });
         }
-        builder.Services.AddAgentMonitoring();
+        builder.Services.AddAgentMonitoring(builder.Configuration);
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebSecurity(builder.Configuration);
         // Request lines carry query strings, and a wall screen's first request carries the access key.

@@ -18,12 +18,31 @@ public sealed class HubProbe : IAsyncDisposable
     private readonly ConcurrentQueue<UpstreamHealth> _healths = new();
     private readonly ConcurrentQueue<string> _messages = new();
 
-    private HubProbe(Uri baseAddress)
+    private readonly int _dropEvery;
+    private readonly Task? _stallUntil;
+    private int _received;
+
+    private HubProbe(Uri baseAddress, int dropEvery, Task? stallUntil)
     {
+        _dropEvery = dropEvery;
+        _stallUntil = stallUntil;
         Connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')))
             .Build();
-        Connection.On<JsonElement>(StatusHubContract.Diff, OnDiff);
+        Connection.On<JsonElement>(StatusHubContract.Diff, async element =>
+        {
+            // A stalled client: its handler does not return, so it reads nothing more from the connection.
+            if (_stallUntil is not null)
+            {
+                await _stallUntil;
+            }
+            // A lossy client: every Nth message is lost on the way.
+            if (_dropEvery > 0 && Interlocked.Increment(ref _received) % _dropEvery == 0)
+            {
+                return;
+            }
+            OnDiff(element);
+        });
         Connection.On<JsonElement>(StatusHubContract.Health, element =>
         {
             _messages.Enqueue(element.GetRawText());
@@ -43,9 +62,11 @@ public sealed class HubProbe : IAsyncDisposable
 
     public IReadOnlyList<string> RawMessages => [.. _messages];
 
-    public static async Task<HubProbe> ConnectAsync(Uri baseAddress)
+    /// <param name="dropEvery">Lose every Nth diff (0: none), as a lossy client would.</param>
+    /// <param name="stallUntil">Block in the first diff handler until this completes, as a stalled client would.</param>
+    public static async Task<HubProbe> ConnectAsync(Uri baseAddress, int dropEvery = 0, Task? stallUntil = null)
     {
-        var probe = new HubProbe(baseAddress);
+        var probe = new HubProbe(baseAddress, dropEvery, stallUntil);
         await probe.Connection.StartAsync();
         await probe.ResyncAsync();
         return probe;

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using System.Threading.Channels;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Protocol;
+using Microsoft.Extensions.Options;
+
+namespace SutWeb.Hubs;
+
+/// <summary>
+/// SignalR's default lifetime manager, except that a broadcast is serialised once and queued per client instead of
+/// awaited for all: a stalled client then delays nobody else, and its bounded queue drops the oldest messages (the
+/// client sees a version gap and takes a snapshot). A client stalled past <see cref="HubFanoutOptions.StallTimeout"/>
+/// is disconnected, so that a dead reader costs no memory for long.
+/// </summary>
+public sealed partial class QueuedHubLifetimeManager<THub>(
+    ILogger<DefaultHubLifetimeManager<THub>> defaultLogger,
+    IOptions<HubFanoutOptions> options,
+    TimeProvider timeProvider,
+    ILogger<QueuedHubLifetimeManager<THub>> logger)
+    : DefaultHubLifetimeManager<THub>(defaultLogger) where THub : Hub
+{
+    private readonly ConcurrentDictionary<string, ClientQueue> _queues = new();
+
+    /// <summary>Messages waiting for one client (for diagnostics and tests).</summary>
+    public int QueuedFor(string connectionId) => _queues.TryGetValue(connectionId, out var queue) ? queue.Count : 0;
+
+    /// <summary>Messages dropped so far because clients could not keep up.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    private long _dropped;
+
+    public override async Task OnConnectedAsync(HubConnectionContext connection)
+    {
+        await base.OnConnectedAsync(connection);
+        var queue = new ClientQueue(connection, options.Value.QueueCapacity, () => Interlocked.Increment(ref _dropped));
+        _queues[connection.ConnectionId] = queue;
+        queue.Pump = PumpAsync(queue);
+    }
+
+    public override async Task OnDisconnectedAsync(HubConnectionContext connection)
+    {
+        if (_queues.TryRemove(connection.ConnectionId, out var queue))
+        {
+            queue.Complete();
+        }
+        await base.OnDisconnectedAsync(connection);
+    }
+
+    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default)
+    {
+        var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
+        foreach (var queue in _queues.Values)
+        {
+            queue.Enqueue(message);
+        }
+        return Task.CompletedTask;
+    }
+
+    private async Task PumpAsync(ClientQueue queue)
+    {
+        var stallTimeout = options.Value.StallTimeout;
+        try
+        {
+            await foreach (var message in queue.Reader.ReadAllAsync(queue.Closed))
+            {
+                var write = queue.Connection.WriteAsync(message, queue.Closed);
+                if (write.IsCompletedSuccessfully)
+                {
+                    continue;
+                }
+                var pending = write.AsTask();
+                if (await Task.WhenAny(pending, Task.Delay(stallTimeout, timeProvider, queue.Closed)) != pending)
+                {
+                    LogStalled(logger, queue.Connection.ConnectionId, stallTimeout.TotalSeconds);
+                    queue.Connection.Abort();
+                    return;
+                }
+                await pending;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        catch (Exception e)
+        {
+            LogWriteFailed(logger, queue.Connection.ConnectionId, e);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Hub client {ConnectionId} took no message for {Seconds} s and was disconnected")]
+    private static partial void LogStalled(ILogger logger, string connectionId, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Writing to hub client {ConnectionId} failed")]
+    private static partial void LogWriteFailed(ILogger logger, string connectionId, Exception exception);
+
+    private sealed class ClientQueue
+    {
+        private readonly Channel<SerializedHubMessage> _channel;
+        private readonly CancellationTokenSource _closed = new();
+
+        public ClientQueue(HubConnectionContext connection, int capacity, Action onDropped)
+        {
+            Connection = connection;
+            _channel = Channel.CreateBounded<SerializedHubMessage>(
+                new BoundedChannelOptions(capacity) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true },
+                _ => onDropped());
+        }
+
+        public HubConnectionContext Connection { get; }
+
+        public ChannelReader<SerializedHubMessage> Reader => _channel.Reader;
+
+        public CancellationToken Closed => _closed.Token;
+
+        public int Count => _channel.Reader.Count;
+
+        public Task? Pump { get; set; }
+
+        public void Enqueue(SerializedHubMessage message) => _channel.Writer.TryWrite(message);
+
+        public void Complete()
+        {
+            _channel.Writer.TryComplete();
+            _closed.Cancel();
+        }
+    }
+}

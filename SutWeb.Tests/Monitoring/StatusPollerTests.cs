@@ -106,6 +106,7 @@ public sealed class StatusPollerTests
 
         Assert.Equal(UpstreamState.Unreachable, host.Board.Current.Health.State);
         Assert.Contains("paused", host.Board.Current.Health.LastError);
+        Assert.Contains("500", host.Board.Current.Health.LastError);
         Assert.Equal(requests, (await host.GetStatsAsync()).StatusRequests);
     }
 

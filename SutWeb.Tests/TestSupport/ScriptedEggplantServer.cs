@@ -28,10 +28,10 @@ public sealed class ScriptedEggplantServer : IAsyncDisposable
 
     public int StatusRequests => Volatile.Read(ref _statusRequests);
 
-    public static async Task<ScriptedEggplantServer> StartAsync()
+    public static async Task<ScriptedEggplantServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedEggplantServer(app);

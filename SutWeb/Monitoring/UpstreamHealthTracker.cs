@@ -15,6 +15,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     // The poll and the timer's overdue check may report at the same moment.
     private readonly Lock _gate = new();
     private DateTimeOffset? _failingSince;
+    private string? _lastCause;
 
     public UpstreamHealth Current { get; private set; } = UpstreamHealth.Starting;
 
@@ -38,6 +39,15 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     private UpstreamHealth Fail(DateTimeOffset now, UpstreamFailureKind kind, string message)
     {
         _failingSince ??= now;
+        // While the circuit is open no call is made: keep telling the cause that opened it.
+        if (kind == UpstreamFailureKind.CircuitOpen)
+        {
+            message = _lastCause is null ? message : $"{_lastCause} (calls paused after repeated failures)";
+        }
+        else
+        {
+            _lastCause = message;
+        }
         var state = kind switch
         {
             UpstreamFailureKind.Unauthorized => UpstreamState.Unauthorized,

@@ -1,0 +1,96 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using SutWeb.Monitoring;
+using SutWeb.Shared.Views;
+using SutWeb.Tests.Shared;
+using SutWeb.Tests.TestSupport;
+
+namespace SutWeb.Tests.Monitoring;
+
+/// <summary>
+/// The rows of the fault matrix (docs/RELIABILITY.md) that the simulator's fault kinds do not cover: a server that
+/// is down, a name that does not resolve, and tokens that expire all the time. Each keeps the agents, names the
+/// cause, logs no unhandled error, and recovers by itself.
+/// </summary>
+public sealed class FaultMatrixTests
+{
+    [Fact]
+    public async Task Upstream_PortRefusingConnections_IsUnreachableThenRecoversWhenTheServerIsBack()
+    {
+        var port = SutWebHost.FreePort();
+        var eggplant = await ScriptedEggplantServer.StartAsync(port);
+        eggplant.AnswerStatus(Encoding.UTF8.GetBytes(PayloadFuzzTests.Fixtures[0]));
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Eggplant:BaseUrl"] = eggplant.BaseUrl,
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "scripted",
+            ["Eggplant:RetryCount"] = "1",
+        });
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "healthy");
+        var agents = host.Board.Current.Agents;
+
+        await eggplant.DisposeAsync(); // the server goes down: its port now refuses connections
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable");
+        Assert.Contains($"Cannot reach the Eggplant server at 127.0.0.1:{port}", host.Board.Current.Health.LastError);
+        Assert.Equal(agents, host.Board.Current.Agents);
+
+        await using var back = await ScriptedEggplantServer.StartAsync(port);
+        back.AnswerStatus(Encoding.UTF8.GetBytes(PayloadFuzzTests.Fixtures[0]));
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "healthy again");
+        Assert.Equal(agents, host.Board.Current.Agents);
+        AssertNoUnhandledErrors(host);
+    }
+
+    [Fact]
+    public async Task Upstream_UnresolvableHostName_IsUnreachableNamingTheHost()
+    {
+        // A 70-character label is refused by the resolver library itself: no DNS query leaves the machine.
+        var host70 = new string('a', 70) + ".invalid";
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Eggplant:BaseUrl"] = $"http://{host70}/",
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "scripted",
+            ["Eggplant:RetryCount"] = "0",
+        });
+
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable");
+
+        Assert.Contains(host70, host.Board.Current.Health.LastError);
+        Assert.Empty(host.Board.Current.Agents);
+        AssertNoUnhandledErrors(host);
+    }
+
+    [Fact]
+    public async Task Tokens_ExpiringEvery5sFor10Minutes_NeverInterruptTheBoard()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SutWebHost.StartAsync(
+            new Dictionary<string, string?> { ["Eggplant:PollInterval"] = "00:00:01", ["Simulator:TokenLifetime"] = "00:00:05" },
+            s => s.AddSingleton<TimeProvider>(clock));
+        await host.SetActivityAsync(false);
+        var poller = host.Services.GetRequiredService<PollerStatus>();
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");
+        var agents = host.Board.Current.Agents;
+        var before = await host.GetStatsAsync();
+
+        for (var second = 1; second <= 600; second++)
+        {
+            var completed = poller.CompletedPolls;
+            clock.Advance(TimeSpan.FromSeconds(1));
+            await Eventually.UntilAsync(() => poller.CompletedPolls > completed, $"the poll at {second} s has finished");
+            Assert.Equal(UpstreamState.Healthy, host.Board.Current.Health.State);
+        }
+
+        var after = await host.GetStatsAsync();
+        Assert.Equal(600, after.StatusRequests - before.StatusRequests); // no call needed a retry after a 401
+        Assert.InRange(after.AuthRequests - before.AuthRequests, 100, 150); // a new token about every 5 s
+        Assert.Equal(agents, host.Board.Current.Agents);
+        AssertNoUnhandledErrors(host);
+    }
+
+    private static void AssertNoUnhandledErrors(SutWebHost host) =>
+        Assert.DoesNotContain(host.Logs.Lines, l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+}

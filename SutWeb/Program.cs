@@ -8,6 +8,7 @@ using SutWeb.Monitoring;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
+using SutWeb.Telemetry;
 
 Program.BuildApp(args).Run();
 
@@ -43,6 +44,7 @@ public partial class Program
         }
         builder.Services.AddAgentMonitoring(builder.Configuration);
         builder.Services.AddSutWebHealthChecks();
+        builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);
         // Request lines carry query strings, and a wall screen's first request carries the access key.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
@@ -73,6 +75,7 @@ public partial class Program
         }
         app.MapHub<StatusHub>(StatusHubContract.Path);
         app.MapSutWebHealthChecks();
+        app.MapSutWebMetrics();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

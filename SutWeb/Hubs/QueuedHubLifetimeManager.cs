@@ -16,6 +16,7 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
     ILogger<DefaultHubLifetimeManager<THub>> defaultLogger,
     IOptions<HubFanoutOptions> options,
     TimeProvider timeProvider,
+    SutWeb.Telemetry.SutWebMetrics metrics,
     ILogger<QueuedHubLifetimeManager<THub>> logger)
     : DefaultHubLifetimeManager<THub>(defaultLogger) where THub : Hub
 {
@@ -32,6 +33,7 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
         await base.OnConnectedAsync(connection);
+        metrics.HubClientConnected();
         var queue = new ClientQueue(connection, options.Value.QueueCapacity, () => Interlocked.Increment(ref _dropped));
         _queues[connection.ConnectionId] = queue;
         queue.Pump = PumpAsync(queue);
@@ -42,6 +44,7 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
         if (_queues.TryRemove(connection.ConnectionId, out var queue))
         {
             queue.Complete();
+            metrics.HubClientDisconnected();
         }
         await base.OnDisconnectedAsync(connection);
     }

@@ -3,6 +3,7 @@ using SutWeb.Eggplant;
 using SutWeb.Shared.Mapping;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
+using SutWeb.Telemetry;
 
 namespace SutWeb.Monitoring;
 
@@ -16,6 +17,7 @@ public sealed partial class StatusPoller(
     IServiceScopeFactory scopes,
     AgentBoard board,
     PollerStatus status,
+    SutWebMetrics metrics,
     IOptions<EggplantOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
@@ -62,6 +64,7 @@ public sealed partial class StatusPoller(
     /// <summary>One poll; it never throws, so one bad answer cannot stop the loop.</summary>
     internal async Task PollOnceAsync(UpstreamHealthTracker health, AgentViewLimits limits, CancellationToken cancellationToken)
     {
+        var started = timeProvider.GetTimestamp();
         try
         {
             using var scope = scopes.CreateScope();
@@ -69,7 +72,11 @@ public sealed partial class StatusPoller(
             var connections = await client.GetAgentStatusAsync(cancellationToken);
             var agents = AgentViewMapper.ToViews(connections, limits);
             var now = timeProvider.GetUtcNow();
-            board.PublishAgents(agents, now);
+            if (board.PublishAgents(agents, now) is { } diff)
+            {
+                metrics.DiffPublished(diff.Upserted.Count + diff.Removed.Count);
+            }
+            metrics.PollSucceeded(timeProvider.GetElapsedTime(started));
             Publish(health.OnSuccess(now));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -78,10 +85,12 @@ public sealed partial class StatusPoller(
         }
         catch (EggplantException e)
         {
+            metrics.PollFailed(timeProvider.GetElapsedTime(started), e.Kind);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), e.Kind, e.Message));
         }
         catch (StatusPayloadException e)
         {
+            metrics.PollFailed(timeProvider.GetElapsedTime(started), UpstreamFailureKind.Malformed);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.Malformed, e.Message));
         }
         catch (Exception e)

@@ -1,0 +1,28 @@
+using Microsoft.AspNetCore.Components.Server.Circuits;
+using OpenTelemetry.Metrics;
+
+namespace SutWeb.Telemetry;
+
+public static class TelemetryExtensions
+{
+    /// <summary>SutWeb's meter plus ASP.NET Core, Kestrel, SignalR and runtime metrics, exportable to Prometheus.</summary>
+    public static IServiceCollection AddSutWebTelemetry(this IServiceCollection services)
+    {
+        services.AddSingleton<SutWebMetrics>();
+        services.AddScoped<CircuitHandler, CircuitCountingHandler>();
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics
+            .AddMeter(SutWebMetrics.MeterName)
+            .AddAspNetCoreInstrumentation()
+            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits")
+            .AddRuntimeInstrumentation()
+            .AddPrometheusExporter());
+        return services;
+    }
+
+    /// <summary>Prometheus scrapes <c>/metrics</c> (behind the access key when one is set).</summary>
+    public static IEndpointRouteBuilder MapSutWebMetrics(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        return endpoints;
+    }
+}

@@ -22,10 +22,10 @@ public sealed class EggplantOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest one try of one request may take before it counts as a transient failure.</summary>
-    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>The longest one request may take; a poll that times out is not retried (the next poll asks again).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Retries of a transient failure (network error, 408, 5xx, per-try timeout) within one poll.</summary>
+    /// <summary>Retries of a transient failure (network error, 408, 5xx) within one poll.</summary>
     public int RetryCount { get; set; } = 2;
 
     /// <summary>First retry delay; it doubles with each retry and is jittered by up to half.</summary>

@@ -16,7 +16,9 @@ public sealed partial class EggplantResiliencePolicies
     public EggplantResiliencePolicies(IOptions<EggplantOptions> options, ILogger<EggplantResiliencePolicies> logger)
     {
         var settings = options.Value;
-        Retry = TransientFailures().WaitAndRetryAsync(
+        // A try that timed out is not retried: a server that did not answer in time will not answer faster to the
+        // same question a moment later, and retrying would hold the poll (and recovery) for several timeouts.
+        Retry = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(
             settings.RetryCount,
             attempt => BackOff(settings.RetryBaseDelay, attempt));
         CircuitBreaker = TransientFailures().CircuitBreakerAsync(
@@ -33,7 +35,7 @@ public sealed partial class EggplantResiliencePolicies
 
     public IAsyncPolicy<HttpResponseMessage> Timeout { get; }
 
-    /// <summary>Network errors, 408, 5xx and per-try timeouts may pass; anything else will not.</summary>
+    /// <summary>Network errors, 408, 5xx and per-try timeouts count towards opening the circuit.</summary>
     private static PolicyBuilder<HttpResponseMessage> TransientFailures() =>
         HttpPolicyExtensions.HandleTransientHttpError().Or<TimeoutRejectedException>();
 

@@ -1,0 +1,225 @@
+using System.Diagnostics;
+using System.Text;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+using SutWeb.Components.Styling;
+using SutWeb.Eggplant;
+using SutWeb.Monitoring;
+using SutWeb.Shared.Views;
+using SutWeb.Tests.TestSupport;
+
+namespace SutWeb.Reliability;
+
+/// <summary>
+/// Every upstream fault, end to end on the real host with the production resilience settings (poll interval 1 s):
+/// the health reached, the sentence the screen shows, how long detection and recovery took in real time, whether
+/// any agent was lost and whether a hub client still matches the board, and how many error lines were logged.
+/// </summary>
+public static class FaultMatrix
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
+
+    public static async Task<string> RunAsync()
+    {
+        var rows = new List<Row>();
+        foreach (var (kind, delay) in new[] { ("http500", 0), ("timeout", 0), ("malformed", 0), ("html", 0), ("unauthorized", 0), ("slow", 3_000) })
+        {
+            rows.Add(await SimulatorFaultAsync(kind, delay));
+            Console.Error.WriteLine(rows[^1]);
+        }
+        rows.Add(await ServerDownAsync());
+        Console.Error.WriteLine(rows[^1]);
+        rows.Add(await UnresolvableAsync());
+        Console.Error.WriteLine(rows[^1]);
+        rows.Add(await TokenChurnAsync());
+        Console.Error.WriteLine(rows[^1]);
+        rows.Add(await HugeAnswerAsync());
+        Console.Error.WriteLine(rows[^1]);
+
+        var table = new StringBuilder()
+            .AppendLine($"Fault matrix, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; poll interval 1 s, other settings at their defaults.")
+            .AppendLine()
+            .AppendLine("| fault | health reached | the screen says | detected after | recovered after | agents before → during → after | hub client = board | error log lines |")
+            .AppendLine("|---|---|---|---|---|---|---|---|");
+        foreach (var row in rows)
+        {
+            table.AppendLine($"| {row.Fault} | {row.Health} | {row.Screen} | {row.Detected} | {row.Recovered} | {row.Agents} | {row.HubMatches} | {row.ErrorLines} |");
+        }
+        return table.ToString();
+    }
+
+    private static async Task<Row> SimulatorFaultAsync(string kind, int delayMs)
+    {
+        await using var host = await SutWebHost.StartAsync(Settings());
+        await host.SetActivityAsync(false);
+        await WaitHealthyAsync(host);
+        await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
+        var before = host.Board.Current.Agents.Count;
+
+        var clock = Stopwatch.StartNew();
+        await host.SetFaultAsync(kind, delayMs);
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State != UpstreamState.Healthy, "the fault is seen", TimeSpan.FromMinutes(2));
+        var detected = clock.Elapsed;
+        // Let it last a few intervals, as a real outage would.
+        await Eventually.UntilAsync(() => clock.Elapsed > detected + Interval * 4, "the outage has lasted a while");
+        var health = host.Board.Current.Health;
+        var screen = Screen(host, health);
+        var during = host.Board.Current.Agents.Count;
+
+        clock.Restart();
+        await host.SetFaultAsync("none");
+        await WaitHealthyAsync(host);
+        var recovered = clock.Elapsed;
+        return new Row($"simulator `{kind}`" + (delayMs > 0 ? $" ({delayMs} ms)" : ""), health.State.ToString(), screen, Seconds(detected), Seconds(recovered),
+            $"{before} → {during} → {host.Board.Current.Agents.Count}", await MatchesAsync(probe, host), Errors(host));
+    }
+
+    private static async Task<Row> ServerDownAsync()
+    {
+        var port = SutWebHost.FreePort();
+        var upstream = await SutWebHost.StartAsync(port: port);
+        await upstream.SetActivityAsync(false);
+        await using var host = await SutWebHost.StartAsync(Settings(new()
+        {
+            ["Eggplant:BaseUrl"] = new Uri(upstream.BaseAddress, "simulator/").ToString(),
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "simulator",
+        }));
+        await WaitHealthyAsync(host);
+        await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
+        var before = host.Board.Current.Agents.Count;
+
+        var clock = Stopwatch.StartNew();
+        await upstream.DisposeAsync();
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable", TimeSpan.FromMinutes(2));
+        var detected = clock.Elapsed;
+        var health = host.Board.Current.Health;
+        var during = host.Board.Current.Agents.Count;
+
+        clock.Restart();
+        await using var back = await SutWebHost.StartAsync(port: port);
+        await back.SetActivityAsync(false);
+        await WaitHealthyAsync(host);
+        var recovered = clock.Elapsed;
+        return new Row("server down (port refuses connections), then back on the same port", health.State.ToString(), Screen(host, health),
+            Seconds(detected) + " (to Unreachable)", Seconds(recovered) + " (from restart)",
+            $"{before} → {during} → {host.Board.Current.Agents.Count}", await MatchesAsync(probe, host), Errors(host));
+    }
+
+    private static async Task<Row> UnresolvableAsync()
+    {
+        var name = new string('a', 70) + ".invalid"; // refused by the resolver library: no DNS query is sent
+        var clock = Stopwatch.StartNew();
+        await using var host = await SutWebHost.StartAsync(Settings(new()
+        {
+            ["Eggplant:BaseUrl"] = $"http://{name}/",
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "simulator",
+        }));
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable", TimeSpan.FromMinutes(2));
+        var health = host.Board.Current.Health;
+        return new Row("unresolvable host name", health.State.ToString(), Screen(host, health) + $"; detail: {health.LastError}",
+            Seconds(clock.Elapsed) + " (to Unreachable)", "n/a (configuration)", "0 → 0 → 0", "n/a", Errors(host));
+    }
+
+    private static async Task<Row> TokenChurnAsync()
+    {
+        var fake = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SutWebHost.StartAsync(Settings(new() { ["Simulator:TokenLifetime"] = "00:00:05" }), s => s.AddSingleton<TimeProvider>(fake));
+        await host.SetActivityAsync(false);
+        var poller = host.Services.GetRequiredService<PollerStatus>();
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll");
+        var before = await host.GetStatsAsync();
+        var agents = host.Board.Current.Agents.Count;
+        var notHealthy = 0;
+        var clock = Stopwatch.StartNew();
+        for (var second = 0; second < 600; second++)
+        {
+            var completed = poller.CompletedPolls;
+            fake.Advance(Interval);
+            await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the poll");
+            notHealthy += host.Board.Current.Health.State == UpstreamState.Healthy ? 0 : 1;
+        }
+        var after = await host.GetStatsAsync();
+        return new Row("tokens expiring every 5 s, 10 minutes of simulated time (600 polls)",
+            notHealthy == 0 ? "Healthy throughout" : $"not Healthy in {notHealthy} polls", "Live · updated 0 s ago",
+            $"{after.AuthRequests - before.AuthRequests} sign-ins, {after.StatusRequests - before.StatusRequests} status calls (no 401 retry)",
+            $"n/a (never left Healthy; {clock.Elapsed.TotalSeconds:0.#} s real time)", $"{agents} → {host.Board.Current.Agents.Count} → {host.Board.Current.Agents.Count}", "n/a", Errors(host));
+    }
+
+    private static async Task<Row> HugeAnswerAsync()
+    {
+        await using var upstream = await ScriptedEggplantServer.StartAsync();
+        var agents = new JsonArray();
+        for (var i = 0; i < 5_000; i++)
+        {
+            agents.Add(new JsonObject { ["agent_name"] = $"agent-{i:0000}", ["port"] = 5400, ["process_id"] = 0 });
+        }
+        agents[0]!["last_log"] = string.Concat(Enumerable.Range(0, 90_000).Select(i => $"line {i:00000} of a long log\r\n"));
+        var body = Encoding.UTF8.GetBytes(agents.ToJsonString());
+        upstream.AnswerStatus(body);
+        var clock = Stopwatch.StartNew();
+        await using var host = await SutWebHost.StartAsync(Settings(new()
+        {
+            ["Eggplant:BaseUrl"] = upstream.BaseUrl,
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "scripted",
+        }));
+        await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
+        await WaitHealthyAsync(host);
+        var first = host.Board.Current.Agents[0];
+        return new Row($"5,000 agents and a 2 MiB `last_log` ({body.Length / 1024.0 / 1024:0.0} MiB answer)", "Healthy",
+            $"Live; the log shows its last {first.LastLog!.Length / 1024} KiB, marked truncated: {first.LastLogTruncated}",
+            "n/a", Seconds(clock.Elapsed) + " (start to first board)", $"5000 → {host.Board.Current.Agents.Count} → {host.Board.Current.Agents.Count}",
+            await MatchesAsync(probe, host), Errors(host));
+    }
+
+    private static Dictionary<string, string?> Settings(Dictionary<string, string?>? extra = null)
+    {
+        // Production defaults for retries, timeouts and the breaker; only the interval and logging differ.
+        var settings = new Dictionary<string, string?>
+        {
+            ["Eggplant:PollInterval"] = "00:00:01",
+            ["Eggplant:RetryBaseDelay"] = "00:00:00.200",
+            ["Eggplant:RequestTimeout"] = "00:00:05",
+            ["Simulator:AgentCount"] = "8",
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
+
+    private static Task WaitHealthyAsync(SutWebHost host) =>
+        Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "healthy", TimeSpan.FromMinutes(2));
+
+    private static string Screen(SutWebHost host, UpstreamHealth health)
+    {
+        var interval = host.Services.GetRequiredService<IOptions<EggplantOptions>>().Value.PollInterval;
+        return HealthDisplay.Describe(health, DateTimeOffset.UtcNow, interval, new ViewerTime()).Style.Text;
+    }
+
+    /// <summary>Whether the client, following diffs (and snapshots after gaps), reaches the board's exact state.</summary>
+    private static async Task<string> MatchesAsync(HubProbe probe, SutWebHost host)
+    {
+        try
+        {
+            await Eventually.UntilAsync(() => probe.State!.Version == host.Board.Current.Version, "the client has caught up", TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException)
+        {
+            return "NO (behind)";
+        }
+        return probe.State!.Agents.SequenceEqual(host.Board.Current.Agents) ? "yes" : "NO";
+    }
+
+    private static int Errors(SutWebHost host) =>
+        host.Logs.Lines.Count(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+
+    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";
+
+    private sealed record Row(string Fault, string Health, string Screen, string Detected, string Recovered, string Agents, string HubMatches, int ErrorLines);
+}

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using SutWeb.Tests.TestSupport;
+
+namespace SutWeb.Reliability;
+
+/// <summary>
+/// A long run at a high change rate: 1,000 simulated agents changing every 100 ms, polled every 250 ms, with many
+/// hub clients and a few browser pages open. Samples the dashboard process's memory, handles and threads, and at the
+/// end checks that every client still holds exactly the board.
+/// </summary>
+public static class SoakRun
+{
+    public static async Task<string> RunAsync(TimeSpan duration, int clientCount, int pageCount)
+    {
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Simulator:AgentCount"] = "1000",
+            ["Simulator:ActivityInterval"] = "00:00:00.100",
+            ["Eggplant:PollInterval"] = "00:00:00.250",
+        });
+        using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var clients = new List<HubProbe>();
+        for (var i = 0; i < clientCount; i++)
+        {
+            clients.Add(await HubProbe.ConnectAsync(host.BaseAddress));
+        }
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new()
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+        var pages = new List<IPage>();
+        for (var i = 0; i < pageCount; i++)
+        {
+            var page = await browser.NewPageAsync();
+            await page.GotoAsync(new Uri(host.BaseAddress, i % 2 == 0 ? "/" : "/wall").ToString());
+            pages.Add(page);
+        }
+
+        var samples = new List<string>();
+        var first = host.Sample();
+        var clock = Stopwatch.StartNew();
+        var every = duration < TimeSpan.FromMinutes(10) ? TimeSpan.FromSeconds(30) : TimeSpan.FromMinutes(2);
+        (double RssMiB, int Handles, int Threads) last = first;
+        while (clock.Elapsed < duration)
+        {
+            await Task.Delay(every);
+            last = host.Sample();
+            var version = (await clients[0].GetSnapshotAsync()).Version;
+            var stats = await http.GetFromJsonAsync<JsonElement>("simulator/control/stats");
+            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.GetProperty("statusRequests")} | {clients.Sum(c => c.Resyncs - 1)} |");
+            Console.Error.WriteLine(samples[^1]);
+        }
+
+        // Quiet the upstream, then every client must hold exactly what a fresh snapshot says.
+        await http.PutAsJsonAsync("simulator/control/activity", new { running = false });
+        var reference = await HubProbe.ConnectAsync(host.BaseAddress);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        await reference.ResyncAsync();
+        var board = reference.State!;
+        var matching = 0;
+        foreach (var client in clients)
+        {
+            try
+            {
+                await Eventually.UntilAsync(() => client.State!.Version >= board.Version, "caught up", TimeSpan.FromSeconds(30));
+                matching += client.State!.Agents.SequenceEqual(board.Agents) ? 1 : 0;
+            }
+            catch (TimeoutException)
+            {
+            }
+        }
+        var livePages = 0;
+        foreach (var page in pages)
+        {
+            livePages += await page.Locator("[data-testid=agent-row], [data-testid=wall-tile]").CountAsync() > 0 ? 1 : 0;
+        }
+
+        var report = new StringBuilder()
+            .AppendLine($"Soak run, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}: " +
+                $"{duration.TotalMinutes:0} min, 1,000 agents changing every 100 ms, poll every 250 ms, {clientCount} hub clients, {pageCount} browser pages.")
+            .AppendLine()
+            .AppendLine("| minute | dashboard RSS (MiB) | open handles | threads | board version | status requests | client resyncs |")
+            .AppendLine("|---|---|---|---|---|---|---|")
+            .AppendLine($"| 0.0 | {first.RssMiB:0} | {first.Handles} | {first.Threads} | | | |");
+        samples.ForEach(s => report.AppendLine(s));
+        report.AppendLine()
+            .AppendLine($"End: {matching} of {clientCount} hub clients hold exactly the board (version {board.Version}, {board.Agents.Count} agents); " +
+                $"{livePages} of {pageCount} pages show live agents.");
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+        await reference.DisposeAsync();
+        return report.ToString();
+    }
+}

@@ -120,7 +120,7 @@ public static class FaultMatrix
         }));
         await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable", TimeSpan.FromMinutes(2));
         var health = host.Board.Current.Health;
-        return new Row("unresolvable host name", health.State.ToString(), Screen(host, health) + $"; detail: {health.LastError}",
+        return new Row("unresolvable host name", health.State.ToString(), Screen(host, health),
             Seconds(clock.Elapsed) + " (to Unreachable)", "n/a (configuration)", "0 → 0 → 0", "n/a", Errors(host));
     }
 
@@ -199,7 +199,8 @@ public static class FaultMatrix
     private static string Screen(SutWebHost host, UpstreamHealth health)
     {
         var interval = host.Services.GetRequiredService<IOptions<EggplantOptions>>().Value.PollInterval;
-        return HealthDisplay.Describe(health, DateTimeOffset.UtcNow, interval, new ViewerTime()).Style.Text;
+        var headline = HealthDisplay.Describe(health, DateTimeOffset.UtcNow, interval, new ViewerTime()).Style.Text;
+        return health.LastError is { } detail ? $"{headline} — {detail}" : headline;
     }
 
     /// <summary>Whether the client, following diffs (and snapshots after gaps), reaches the board's exact state.</summary>

@@ -71,6 +71,16 @@ public sealed class AgentFilterSortTests : DashboardTestContext
         Assert.Equal("descending", cut.Find("th[data-sort=name]").GetAttribute("aria-sort"));
     }
 
+    [Theory]
+    [InlineData("model", new[] { "echo", "delta", "alpha", "bravo", "charlie" })]
+    [InlineData("elapsed", new[] { "delta", "bravo", "alpha", "echo", "charlie" })]
+    public void Home_SortDescending_KeepsRowsWithoutAValueLast(string sort, string[] expected)
+    {
+        var cut = RenderHome($"?sort={sort}&desc=1");
+
+        Assert.Equal(Keys(expected), RowKeys(cut));
+    }
+
     [Fact]
     public void Home_ClickColumnHeader_SortsAscendingThenDescendingThenDefaultInTheUrl()
     {

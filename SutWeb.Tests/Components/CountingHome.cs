@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components.Rendering;
 using SutWeb.Components.Pages;
+using SutWeb.Shared.Views;
 
 namespace SutWeb.Tests.Components;
 
@@ -10,6 +11,9 @@ namespace SutWeb.Tests.Components;
 public sealed class CountingHome : Home
 {
     public int OwnRenders { get; private set; }
+
+    /// <summary>The board state the page has taken in so far.</summary>
+    public StatusSnapshot SeenSnapshot => Snapshot;
 
     // Counted as the render happens, so it is up to date before the markup a test waits for changes.
     protected override void BuildRenderTree(RenderTreeBuilder builder)

@@ -74,20 +74,3 @@ public sealed class ElapsedTimeTests : DashboardTestContext
     private static string Elapsed(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut, string key) =>
         Row(cut, key).QuerySelector("[data-testid=elapsed]")!.TextContent;
 }
-
-/// <summary>The stuck threshold comes from configuration.</summary>
-public sealed class ConfiguredStuckAfterTests() : DashboardTestContext(new Dictionary<string, string?>
-{
-    ["Dashboard:StuckAfter"] = "00:30:00",
-})
-{
-    [Fact]
-    public void ElapsedTime_ConfiguredStuckAfter_IsUsed()
-    {
-        Publish(Agent("agent-01", AgentState.Running, start: Clock.GetUtcNow().AddMinutes(-31)));
-
-        var cut = RenderHome();
-
-        Assert.NotNull(cut.Find("[data-testid=possibly-stuck]"));
-    }
-}

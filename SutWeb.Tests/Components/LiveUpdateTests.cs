@@ -2,6 +2,7 @@ using Bunit;
 using MudBlazor;
 using SutWeb.Components.Agents;
 using SutWeb.Shared.Views;
+using SutWeb.Tests.TestSupport;
 using static SutWeb.Tests.Components.TestAgents;
 
 namespace SutWeb.Tests.Components;
@@ -46,6 +47,21 @@ public sealed class LiveUpdateTests : DashboardTestContext
             Patience);
         Assert.Equal(pageRenders + 1, cut.Instance.OwnRenders);
         Assert.Equal(rowRenders + 1, RowComponent(cut, "agent-02:5400").OwnRenders);
+    }
+
+    [Fact]
+    public async Task Home_HealthOnlyUpdate_DoesNotRenderThePage()
+    {
+        Publish(Agent("agent-01", AgentState.Running));
+        var cut = RenderHome();
+        var renders = cut.Instance.OwnRenders;
+
+        PublishHealth(UpstreamState.Degraded, Clock.GetUtcNow(), "HTTP 503");
+
+        await Eventually.UntilAsync(() => cut.Instance.SeenSnapshot.Health.State == UpstreamState.Degraded, "the page has taken in the new health");
+        // Read on the renderer's dispatcher, after the update that brought the health has finished.
+        var after = await cut.InvokeAsync(() => cut.Instance.OwnRenders);
+        Assert.Equal(renders, after);
     }
 
     [Fact]

@@ -85,21 +85,28 @@ public sealed record AgentQuery
             || Contains(agent.Execution?.UserName);
     }
 
-    /// <summary>The rows to show, in the order to show them.</summary>
+    /// <summary>The rows to show, in the order to show them. Rows without a value in the sorted column go last either way.</summary>
     public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now)
     {
         var shown = rows.Where(Matches).ToList();
-        var byColumn = ColumnComparison(now);
-        shown.Sort((a, b) =>
+        if (Sort is AgentSortColumn.Default or AgentSortColumn.State)
         {
-            var order = byColumn(a, b);
-            if (Descending)
+            shown.Sort(Descending ? static (a, b) => DefaultOrder(b, a) : DefaultOrder);
+            return shown;
+        }
+        var keyed = shown.Select(row => (Row: row, Value: SortValue(row.Agent, now))).ToList();
+        keyed.Sort((a, b) =>
+        {
+            var order = (a.Value, b.Value) switch
             {
-                order = -order;
-            }
-            return order != 0 ? order : DefaultOrder(a, b);
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                ({ } x, { } y) => Descending ? -Compare(x, y) : Compare(x, y),
+            };
+            return order != 0 ? order : DefaultOrder(a.Row, b.Row);
         });
-        return shown;
+        return [.. keyed.Select(k => k.Row)];
     }
 
     /// <summary>Failures first, then running, then the rest (<see cref="AgentStateStyles.Rank"/>); within each, by name.</summary>
@@ -113,38 +120,27 @@ public sealed record AgentQuery
         return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
     }
 
-    private Comparison<AgentRowModel> ColumnComparison(DateTimeOffset now) => Sort switch
+    /// <summary>The value a row sorts by in the current column; null (or empty text) when it has none.</summary>
+    private IComparable? SortValue(AgentView agent, DateTimeOffset now) => Sort switch
     {
-        AgentSortColumn.Name => (a, b) => string.Compare(a.Agent.AgentName, b.Agent.AgentName, StringComparison.OrdinalIgnoreCase),
-        AgentSortColumn.Port => (a, b) => NullsLast(a.Agent.Port, b.Agent.Port),
-        AgentSortColumn.State => DefaultOrder,
-        AgentSortColumn.Model => (a, b) => CompareText(a.Agent.Execution?.ModelName, b.Agent.Execution?.ModelName),
-        AgentSortColumn.User => (a, b) => CompareText(a.Agent.Execution?.UserName, b.Agent.Execution?.UserName),
-        AgentSortColumn.Initiator => (a, b) => CompareText(a.Agent.Execution?.Initiator, b.Agent.Execution?.Initiator),
-        AgentSortColumn.Type => (a, b) => CompareText(a.Agent.Execution?.Type, b.Agent.Execution?.Type),
-        AgentSortColumn.Start => (a, b) => NullsLast(a.Agent.Execution?.StartTime, b.Agent.Execution?.StartTime),
-        AgentSortColumn.Elapsed => (a, b) => NullsLast(RunDuration.Of(a.Agent, now), RunDuration.Of(b.Agent, now)),
-        AgentSortColumn.ProcessId => (a, b) => a.Agent.ProcessId.CompareTo(b.Agent.ProcessId),
-        _ => static (_, _) => 0,
+        AgentSortColumn.Name => NullIfEmpty(agent.AgentName),
+        AgentSortColumn.Port => agent.Port,
+        AgentSortColumn.Model => NullIfEmpty(agent.Execution?.ModelName),
+        AgentSortColumn.User => NullIfEmpty(agent.Execution?.UserName),
+        AgentSortColumn.Initiator => NullIfEmpty(agent.Execution?.Initiator),
+        AgentSortColumn.Type => NullIfEmpty(agent.Execution?.Type),
+        AgentSortColumn.Start => agent.Execution?.StartTime,
+        AgentSortColumn.Elapsed => RunDuration.Of(agent, now),
+        AgentSortColumn.ProcessId => agent.ProcessId == 0 ? null : agent.ProcessId,
+        _ => null,
     };
+
+    private static int Compare(IComparable a, IComparable b) =>
+        a is string x && b is string y ? string.Compare(x, y, StringComparison.OrdinalIgnoreCase) : a.CompareTo(b);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
 
     private bool Contains(string? value) => value?.Contains(Text, StringComparison.OrdinalIgnoreCase) == true;
-
-    private static int CompareText(string? a, string? b) => (string.IsNullOrEmpty(a), string.IsNullOrEmpty(b)) switch
-    {
-        (true, true) => 0,
-        (true, false) => 1,
-        (false, true) => -1,
-        _ => string.Compare(a, b, StringComparison.OrdinalIgnoreCase),
-    };
-
-    private static int NullsLast<T>(T? a, T? b) where T : struct, IComparable<T> => (a, b) switch
-    {
-        (null, null) => 0,
-        (null, _) => 1,
-        (_, null) => -1,
-        _ => a.Value.CompareTo(b.Value),
-    };
 
     private static IReadOnlyList<AgentState> ParseStates(string? states) =>
         states is null

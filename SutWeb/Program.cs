@@ -51,6 +51,7 @@ public partial class Program
         builder.Services.AddSignalR();
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ViewerTime>();
+        builder.Services.AddDashboard(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

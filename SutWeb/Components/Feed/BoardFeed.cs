@@ -96,8 +96,17 @@ public abstract class BoardFeed : ComponentBase, IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
-        _stop.Dispose();
+        Dispose(disposing: true);
         GC.SuppressFinalize(this);
+    }
+
+    /// <summary>Derived components release their own timers and subscriptions here, then call the base.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stop.Cancel();
+            _stop.Dispose();
+        }
     }
 }

@@ -16,6 +16,15 @@ public static class AgentStateStyles
         _ => new("Unknown", Icons.Material.Filled.HelpOutline, Color.Dark),
     };
 
+    /// <summary>An agent connection the server no longer reports, kept on screen for a while.</summary>
+    public static StatusStyle Disconnected { get; } = new("Disconnected", Icons.Material.Filled.LinkOff, Color.Default);
+
+    /// <summary>A run going on for longer than the configured threshold.</summary>
+    public static StatusStyle PossiblyStuck { get; } = new("Possibly stuck", Icons.Material.Filled.HourglassBottom, Color.Warning);
+
+    /// <summary>The states a finished run ends in.</summary>
+    public static bool IsOutcome(AgentState state) => state is AgentState.Passed or AgentState.Failed or AgentState.Incomplete;
+
     /// <summary>As <see cref="For(AgentState)"/>, but an undocumented status shows as the server sent it, in the neutral style.</summary>
     public static StatusStyle For(AgentView agent)
     {

@@ -18,6 +18,9 @@ public static class SutWebTheme
             AppbarBackground = "#11182a",
             Background = "#0d1117",
             Surface = "#161b22",
+            // "Dark" is the neutral of undocumented states; on a dark background it must be a light grey to be seen.
+            Dark = "#a3acb9",
+            DarkContrastText = "#0d1117",
         },
     };
 }

@@ -1,0 +1,52 @@
+using Microsoft.Extensions.Time.Testing;
+using SutWeb.Components.Feed;
+
+namespace SutWeb.Tests.Components;
+
+/// <summary>The per-circuit clock ticks on whole seconds, only while someone listens.</summary>
+public sealed class SecondTickerTests
+{
+    [Fact]
+    public void Subscribe_TicksOnEveryWholeSecondUntilDisposed()
+    {
+        var clock = new FakeTimeProvider(DashboardTestContext.Start.AddMilliseconds(400));
+        using var ticker = new SecondTicker(clock);
+        var ticks = 0;
+
+        var subscription = ticker.Subscribe(() =>
+        {
+            ticks++;
+            return Task.CompletedTask;
+        });
+        clock.Advance(TimeSpan.FromMilliseconds(599));
+        Assert.Equal(0, ticks);
+        clock.Advance(TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, ticks);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(2, ticks);
+
+        subscription.Dispose();
+        clock.Advance(TimeSpan.FromSeconds(5));
+
+        Assert.Equal(2, ticks);
+        Assert.Equal(0, ticker.ListenerCount);
+    }
+
+    [Fact]
+    public void Subscribe_ListenerFailsBecauseTheCircuitIsGone_OthersStillTick()
+    {
+        var clock = new FakeTimeProvider(DashboardTestContext.Start);
+        using var ticker = new SecondTicker(clock);
+        var ticks = 0;
+        using var gone = ticker.Subscribe(() => throw new ObjectDisposedException("renderer"));
+        using var alive = ticker.Subscribe(() =>
+        {
+            ticks++;
+            return Task.CompletedTask;
+        });
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(1, ticks);
+    }
+}

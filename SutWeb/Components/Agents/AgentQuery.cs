@@ -1,0 +1,165 @@
+using SutWeb.Components.Styling;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Components.Agents;
+
+/// <summary>
+/// What the viewer asked to see: a quick filter, states, and a sort. It lives in the URL query
+/// (<c>?q=alpha&amp;state=failed,running&amp;sort=name&amp;desc=1&amp;page=2</c>) so that a link reproduces the view.
+/// </summary>
+public sealed record AgentQuery
+{
+    public const string TextParameter = "q";
+    public const string StatesParameter = "state";
+    public const string SortParameter = "sort";
+    public const string DescendingParameter = "desc";
+    public const string PageParameter = "page";
+
+    private static readonly (AgentSortColumn Column, string Name)[] SortNames =
+    [
+        (AgentSortColumn.Name, "name"),
+        (AgentSortColumn.Port, "port"),
+        (AgentSortColumn.State, "state"),
+        (AgentSortColumn.Model, "model"),
+        (AgentSortColumn.User, "user"),
+        (AgentSortColumn.Initiator, "initiator"),
+        (AgentSortColumn.Type, "type"),
+        (AgentSortColumn.Start, "start"),
+        (AgentSortColumn.Elapsed, "elapsed"),
+        (AgentSortColumn.ProcessId, "pid"),
+    ];
+
+    public static AgentQuery Everything { get; } = new();
+
+    /// <summary>Matched, case-insensitively, against the agent's name and key, the model and the user.</summary>
+    public string Text { get; init; } = "";
+
+    /// <summary>The states to show, in enum order; empty shows every state.</summary>
+    public IReadOnlyList<AgentState> States { get; init; } = [];
+
+    public AgentSortColumn Sort { get; init; } = AgentSortColumn.Default;
+
+    public bool Descending { get; init; }
+
+    /// <summary>The page of the shown rows, from 1; a page past the end shows the last one.</summary>
+    public int Page { get; init; } = 1;
+
+    public bool IsEverything => Text.Length == 0 && States.Count == 0 && Sort == AgentSortColumn.Default && !Descending && Page == 1;
+
+    /// <summary>Reads the URL's query values; anything it does not understand is ignored rather than an error.</summary>
+    public static AgentQuery Parse(string? text, string? states, string? sort, string? descending, string? page = null) => new()
+    {
+        Text = text?.Trim() ?? "",
+        States = ParseStates(states),
+        Sort = SortNames.FirstOrDefault(s => string.Equals(s.Name, sort?.Trim(), StringComparison.OrdinalIgnoreCase)).Column,
+        Descending = descending?.Trim() is "1" or "true" or "True",
+        Page = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 1
+            ? number
+            : 1,
+    };
+
+    /// <summary>The query values for <see cref="Microsoft.AspNetCore.Components.NavigationManager.GetUriWithQueryParameters(IReadOnlyDictionary{string, object?})"/>; null removes a value.</summary>
+    public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>
+    {
+        [TextParameter] = Text.Length == 0 ? null : Text,
+        [StatesParameter] = States.Count == 0 ? null : string.Join(',', States.Select(StateName)),
+        [SortParameter] = Sort == AgentSortColumn.Default ? null : SortName(Sort),
+        [DescendingParameter] = Descending ? "1" : null,
+        [PageParameter] = Page > 1 ? Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
+    };
+
+    public static string StateName(AgentState state) => state.ToString().ToLowerInvariant();
+
+    public static string? SortName(AgentSortColumn column) => SortNames.FirstOrDefault(s => s.Column == column).Name;
+
+    /// <summary>Sorting by a column: ascending first, then descending, then back to the default order; from the first page.</summary>
+    public AgentQuery SortedBy(AgentSortColumn column) => column == Sort
+        ? Descending ? this with { Sort = AgentSortColumn.Default, Descending = false, Page = 1 } : this with { Descending = true, Page = 1 }
+        : this with { Sort = column, Descending = false, Page = 1 };
+
+    /// <summary>Another filter shows other rows: from the first page.</summary>
+    public AgentQuery WithStates(IEnumerable<AgentState> states) => this with { States = [.. states.Distinct().Order()], Page = 1 };
+
+    /// <summary>Another filter shows other rows: from the first page.</summary>
+    public AgentQuery WithText(string? text) => this with { Text = text?.Trim() ?? "", Page = 1 };
+
+    public bool Matches(AgentRowModel row)
+    {
+        var agent = row.Agent;
+        if (States.Count > 0 && !States.Contains(agent.State))
+        {
+            return false;
+        }
+        return Text.Length == 0
+            || Contains(agent.AgentName)
+            || Contains(agent.Key)
+            || Contains(agent.Execution?.ModelName)
+            || Contains(agent.Execution?.UserName);
+    }
+
+    /// <summary>The rows to show, in the order to show them. Rows without a value in the sorted column go last either way.</summary>
+    public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now)
+    {
+        var shown = rows.Where(Matches).ToList();
+        if (Sort is AgentSortColumn.Default or AgentSortColumn.State)
+        {
+            shown.Sort(Descending ? static (a, b) => DefaultOrder(b, a) : DefaultOrder);
+            return shown;
+        }
+        var keyed = shown.Select(row => (Row: row, Value: SortValue(row.Agent, now))).ToList();
+        keyed.Sort((a, b) =>
+        {
+            var order = (a.Value, b.Value) switch
+            {
+                (null, null) => 0,
+                (null, _) => 1,
+                (_, null) => -1,
+                ({ } x, { } y) => Descending ? -Compare(x, y) : Compare(x, y),
+            };
+            return order != 0 ? order : DefaultOrder(a.Row, b.Row);
+        });
+        return [.. keyed.Select(k => k.Row)];
+    }
+
+    /// <summary>Failures first, then running, then the rest (<see cref="AgentStateStyles.Rank"/>); within each, by name.</summary>
+    public static int DefaultOrder(AgentRowModel a, AgentRowModel b)
+    {
+        var order = AgentStateStyles.Rank(a.Agent.State).CompareTo(AgentStateStyles.Rank(b.Agent.State));
+        if (order == 0)
+        {
+            order = string.Compare(a.Agent.AgentName, b.Agent.AgentName, StringComparison.OrdinalIgnoreCase);
+        }
+        return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
+    }
+
+    /// <summary>The value a row sorts by in the current column; null (or empty text) when it has none.</summary>
+    private IComparable? SortValue(AgentView agent, DateTimeOffset now) => Sort switch
+    {
+        AgentSortColumn.Name => NullIfEmpty(agent.AgentName),
+        AgentSortColumn.Port => agent.Port,
+        AgentSortColumn.Model => NullIfEmpty(agent.Execution?.ModelName),
+        AgentSortColumn.User => NullIfEmpty(agent.Execution?.UserName),
+        AgentSortColumn.Initiator => NullIfEmpty(agent.Execution?.Initiator),
+        AgentSortColumn.Type => NullIfEmpty(agent.Execution?.Type),
+        AgentSortColumn.Start => agent.Execution?.StartTime,
+        AgentSortColumn.Elapsed => RunDuration.Of(agent, now),
+        AgentSortColumn.ProcessId => agent.ProcessId == 0 ? null : agent.ProcessId,
+        _ => null,
+    };
+
+    private static int Compare(IComparable a, IComparable b) =>
+        a is string x && b is string y ? string.Compare(x, y, StringComparison.OrdinalIgnoreCase) : a.CompareTo(b);
+
+    private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
+
+    private bool Contains(string? value) => value?.Contains(Text, StringComparison.OrdinalIgnoreCase) == true;
+
+    private static IReadOnlyList<AgentState> ParseStates(string? states) =>
+        states is null
+            ? []
+            : [.. states.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+                .Select(s => !char.IsDigit(s[0]) && Enum.TryParse<AgentState>(s, ignoreCase: true, out var state) ? state : (AgentState?)null)
+                .OfType<AgentState>()
+                .Distinct()
+                .Order()];
+}

@@ -1,0 +1,13 @@
+namespace SutWeb.Components;
+
+/// <summary>How the desk dashboard judges what it shows (configuration section "Dashboard").</summary>
+public sealed class DashboardOptions
+{
+    public const string Section = "Dashboard";
+
+    /// <summary>A run going on for longer than this is marked "possibly stuck".</summary>
+    public TimeSpan StuckAfter { get; set; } = TimeSpan.FromHours(2);
+
+    /// <summary>How long an agent that disconnected stays on screen, greyed, before its row goes.</summary>
+    public TimeSpan DisconnectedRetention { get; set; } = TimeSpan.FromMinutes(10);
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.Options;
+
+namespace SutWeb.Components;
+
+/// <summary>Checks the dashboard settings at start-up, with messages that name the setting to fix.</summary>
+public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        var errors = new List<string>();
+        if (options.StuckAfter <= TimeSpan.Zero)
+        {
+            errors.Add($"Dashboard:StuckAfter must be positive (is {options.StuckAfter}).");
+        }
+        if (options.DisconnectedRetention < TimeSpan.Zero)
+        {
+            errors.Add($"Dashboard:DisconnectedRetention must not be negative (is {options.DisconnectedRetention}).");
+        }
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

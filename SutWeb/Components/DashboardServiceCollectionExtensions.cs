@@ -1,0 +1,18 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SutWeb.Components.Feed;
+
+namespace SutWeb.Components;
+
+public static class DashboardServiceCollectionExtensions
+{
+    /// <summary>The desk dashboard's settings (validated on start) and its per-circuit clock.</summary>
+    public static IServiceCollection AddDashboard(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DashboardOptions>().Bind(configuration.GetSection(DashboardOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<DashboardOptions>, DashboardOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddScoped<SecondTicker>();
+        return services;
+    }
+}

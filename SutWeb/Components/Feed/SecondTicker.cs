@@ -1,0 +1,97 @@
+namespace SutWeb.Components.Feed;
+
+/// <summary>
+/// One clock per circuit that ticks on every whole second of <see cref="TimeProvider"/>, so every "N s ago" and
+/// elapsed time on a page moves together. It runs only while someone listens; each listener re-renders only itself.
+/// </summary>
+public sealed class SecondTicker(TimeProvider time) : IDisposable
+{
+    private static readonly TimeSpan Second = TimeSpan.FromSeconds(1);
+
+    private readonly Lock _gate = new();
+    private readonly List<Subscription> _listeners = [];
+    private ITimer? _timer;
+
+    /// <summary>Calls <paramref name="onTick"/> every second until the returned handle is disposed.</summary>
+    public IDisposable Subscribe(Func<Task> onTick)
+    {
+        var subscription = new Subscription(this, onTick);
+        lock (_gate)
+        {
+            _listeners.Add(subscription);
+            if (_timer is null)
+            {
+                // Start at the next whole second so the displayed seconds change in step with the clock.
+                var untilNextSecond = Second - TimeSpan.FromMilliseconds(time.GetUtcNow().ToUnixTimeMilliseconds() % 1000);
+                _timer = time.CreateTimer(static state => ((SecondTicker)state!).Tick(), this, untilNextSecond, Second);
+            }
+        }
+        return subscription;
+    }
+
+    public int ListenerCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _listeners.Count;
+            }
+        }
+    }
+
+    private void Tick()
+    {
+        Subscription[] listeners;
+        lock (_gate)
+        {
+            listeners = [.. _listeners];
+        }
+        foreach (var listener in listeners)
+        {
+            _ = Notify(listener.OnTick);
+        }
+    }
+
+    private static async Task Notify(Func<Task> listener)
+    {
+        try
+        {
+            await listener();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The circuit went away between the tick and the render.
+        }
+    }
+
+    private void Unsubscribe(Subscription subscription)
+    {
+        lock (_gate)
+        {
+            _listeners.Remove(subscription);
+            if (_listeners.Count == 0)
+            {
+                _timer?.Dispose();
+                _timer = null;
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            _listeners.Clear();
+            _timer?.Dispose();
+            _timer = null;
+        }
+    }
+
+    private sealed class Subscription(SecondTicker ticker, Func<Task> onTick) : IDisposable
+    {
+        public Func<Task> OnTick { get; } = onTick;
+
+        public void Dispose() => ticker.Unsubscribe(this);
+    }
+}

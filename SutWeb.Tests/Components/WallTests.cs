@@ -105,7 +105,7 @@ public sealed class WallTests : WallTestContext
     }
 
     [Fact]
-    public void Wall_AgentFails_ItsTileMovesFirstWithoutAReload()
+    public void Wall_AgentFails_ItsTileMovesFirst()
     {
         Publish(Agent("alpha", AgentState.Running, port: 1), Agent("bravo", AgentState.Running, port: 2));
         var wall = RenderWall();

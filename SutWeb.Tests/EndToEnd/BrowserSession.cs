@@ -1,29 +1,33 @@
 using System.Collections.Concurrent;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 
 namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>
-/// A fresh browser context and page for one test, keeping the page's console errors and uncaught exceptions so that a
-/// failing test can say what the browser saw.
+/// A fresh browser context and page for one test. The page's console errors, uncaught exceptions and connection
+/// states go to the test's output, so that a failing test says what the browser saw.
 /// </summary>
 public sealed class BrowserSession : IAsyncDisposable
 {
     private readonly IBrowserContext _context;
+    private readonly ITestOutputHelper? _output;
     private readonly ConcurrentQueue<string> _console = new();
 
-    private BrowserSession(IBrowserContext context, IPage page)
+    private BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper? output)
     {
         _context = context;
+        _output = output;
         Page = page;
         page.Console += (_, message) =>
         {
             if (message.Type is "error" or "warning")
             {
-                _console.Enqueue($"{message.Type}: {message.Text}");
+                _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {message.Type}: {message.Text}");
             }
         };
-        page.PageError += (_, error) => _console.Enqueue($"uncaught: {error}");
+        page.PageError += (_, error) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} uncaught: {error}");
+        page.FrameNavigated += (_, frame) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} navigated: {frame.Url}");
     }
 
     public IPage Page { get; }
@@ -31,11 +35,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleLines => [.. _console];
 
     /// <summary>A TV's screen by default.</summary>
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, int width = 1920, int height = 1080)
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080)
     {
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
         context.SetDefaultTimeout((float)BrowserFixture.Timeout.TotalMilliseconds);
-        return new BrowserSession(context, await context.NewPageAsync());
+        return new BrowserSession(context, await context.NewPageAsync(), output);
     }
 
     /// <summary>Waits until the page's Blazor circuit is connected (app-reconnect.js marks the root element).</summary>
@@ -50,5 +54,12 @@ public sealed class BrowserSession : IAsyncDisposable
 
     public Task<string?> ReadLoadMarkAsync() => Page.EvaluateAsync<string?>("() => window.__sutwebTestMark ?? null");
 
-    public async ValueTask DisposeAsync() => await _context.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var line in _console)
+        {
+            _output?.WriteLine(line);
+        }
+        await _context.DisposeAsync();
+    }
 }

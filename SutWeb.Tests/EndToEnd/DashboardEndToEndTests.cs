@@ -2,13 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using SutWeb.Tests.TestSupport;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>The desk dashboard at <c>/</c> in a real browser against the real host and its simulator.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardEndToEndTests(BrowserFixture browser)
+public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task Dashboard_Open_ListsTheSimulatorsAgents()
@@ -17,7 +18,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser)
         await using var host = await SutWebHost.StartAsync();
         await host.SetActivityAsync(false);
         var expected = await SimulatorKeysOnTheBoardAsync(host);
-        await using var session = await BrowserSession.OpenAsync(chromium, 1440, 900);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
 
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
@@ -35,7 +36,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser)
     {
         var chromium = browser.Require();
         await using var host = await QuietHost.StartAsync(0, WireAgents.Agent("steady", 5400, "Passed"));
-        await using var session = await BrowserSession.OpenAsync(chromium, 1440, 900);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
         await Expect(Row(session.Page, "steady:5400")).ToBeVisibleAsync();
@@ -56,7 +57,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser)
         var chromium = browser.Require();
         const string log = "Step 11 passed\r\nStep 12 failed: image \"Basket\" not found\r\n\r\n";
         await using var host = await QuietHost.StartAsync(0, WireAgents.Agent("logger", 5400, "Failed", lastLog: log));
-        await using var session = await BrowserSession.OpenAsync(chromium, 1440, 900);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
 
@@ -74,7 +75,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser)
         const string name = "<img src=x onerror=\"window.__xss=1\">";
         var agent = WireAgents.Agent(name, 5400, "Failed", model: "<b>Bold</b>", lastLog: "<script>window.__xss=2</script>\r\n");
         await using var host = await QuietHost.StartAsync(0, agent);
-        await using var session = await BrowserSession.OpenAsync(chromium, 1440, 900);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
 

@@ -1,12 +1,13 @@
 using Microsoft.Playwright;
 using SutWeb.Tests.TestSupport;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>The wall screen at <c>/wall</c> in a real browser against the real host and its simulator.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class WallEndToEndTests(BrowserFixture browser)
+public sealed class WallEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [SkippableFact]
     public async Task Wall_Open_ShowsTilesFailuresFirst()
@@ -20,7 +21,7 @@ public sealed class WallEndToEndTests(BrowserFixture browser)
             WireAgents.Agent("delta", 5403),
             WireAgents.Agent("echo", 5404, "Incomplete", model: "ProfileSettings"),
             WireAgents.Agent("foxtrot", 5405, "Failed", model: "CartAbandonment"));
-        await using var session = await BrowserSession.OpenAsync(chromium);
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
 
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall").ToString());
         await session.WaitForCircuitAsync();
@@ -43,7 +44,7 @@ public sealed class WallEndToEndTests(BrowserFixture browser)
     {
         var chromium = browser.Require();
         await using var host = await QuietHost.StartAsync(0, WireAgents.Agent("alpha", 5400, "Running"), WireAgents.Agent("bravo", 5401, "Failed"));
-        await using var session = await BrowserSession.OpenAsync(chromium);
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall").ToString());
         await session.WaitForCircuitAsync();
         await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(2);
@@ -68,7 +69,7 @@ public sealed class WallEndToEndTests(BrowserFixture browser)
             .Select(i => WireAgents.Agent($"agent-{i:00}", 5400 + i, (i % 7) switch { 0 => "Failed", 1 or 2 or 3 => "Running", 4 => "Passed", 5 => "Incomplete", _ => null }))
             .ToArray();
         await using var host = await QuietHost.StartAsync(0, agents);
-        await using var session = await BrowserSession.OpenAsync(chromium);
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
 
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall?page=2&theme=light").ToString());
         await session.WaitForCircuitAsync();
@@ -89,7 +90,7 @@ public sealed class WallEndToEndTests(BrowserFixture browser)
         const string name = "<img src=x onerror=\"window.__xss=1\">";
         var agent = WireAgents.Agent(name, 5400, "Failed", model: "<b>Bold</b>", lastLog: "<script>window.__xss=2</script>\r\n");
         await using var host = await QuietHost.StartAsync(0, agent);
-        await using var session = await BrowserSession.OpenAsync(chromium);
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
 
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall").ToString());
         await session.WaitForCircuitAsync();

@@ -13,6 +13,8 @@
     const startTimeoutMs = 30000;
     // How often to look for the "unhandled error" bar on pages that ask to reload by themselves (the wall).
     const errorCheckMs = 5000;
+    // A server that accepts a connection but never answers must not hold the reload for ever.
+    const probeTimeoutMs = 5000;
 
     /** Wait before reconnection try n (from 0): at once, then 1, 2, 4 s, then every 5 s for ever. */
     function retryDelay(previousAttempts) {
@@ -40,16 +42,25 @@
         setConnection("reloading");
         await delay(firstWaitMs);
         for (let attempt = 1; ; attempt++) {
-            try {
-                const response = await fetch(location.href, { cache: "no-store", credentials: "same-origin" });
-                if (response.ok) {
-                    location.reload();
-                    return;
-                }
-            } catch {
-                // Not reachable yet.
+            if (await answers(location.href)) {
+                location.reload();
+                return;
             }
             await delay(retryDelay(attempt));
+        }
+    }
+
+    /** Whether the server answers this page with success, within probeTimeoutMs. */
+    async function answers(url) {
+        const abort = new AbortController();
+        const timer = setTimeout(() => abort.abort(), probeTimeoutMs);
+        try {
+            const response = await fetch(url, { cache: "no-store", credentials: "same-origin", signal: abort.signal });
+            return response.ok;
+        } catch {
+            return false; // not reachable yet, or too slow
+        } finally {
+            clearTimeout(timer);
         }
     }
 

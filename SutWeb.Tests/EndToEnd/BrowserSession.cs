@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+using Xunit.Abstractions;
+
+namespace SutWeb.Tests.EndToEnd;
+
+/// <summary>
+/// A fresh browser context and page for one test. The page's console errors, uncaught exceptions and connection
+/// states go to the test's output, so that a failing test says what the browser saw.
+/// </summary>
+public sealed class BrowserSession : IAsyncDisposable
+{
+    private readonly IBrowserContext _context;
+    private readonly ITestOutputHelper? _output;
+    private readonly ConcurrentQueue<string> _console = new();
+
+    private BrowserSession(IBrowserContext context, IPage page, ITestOutputHelper? output)
+    {
+        _context = context;
+        _output = output;
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "error" or "warning")
+            {
+                _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {message.Type}: {message.Text}");
+            }
+        };
+        page.PageError += (_, error) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} uncaught: {error}");
+        page.FrameNavigated += (_, frame) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} navigated: {frame.Url}");
+    }
+
+    public IPage Page { get; }
+
+    public IReadOnlyList<string> ConsoleLines => [.. _console];
+
+    /// <summary>A TV's screen by default.</summary>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080)
+    {
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        context.SetDefaultTimeout((float)BrowserFixture.Timeout.TotalMilliseconds);
+        return new BrowserSession(context, await context.NewPageAsync(), output);
+    }
+
+    /// <summary>Waits until the page's Blazor circuit is connected (app-reconnect.js marks the root element).</summary>
+    public Task WaitForCircuitAsync() =>
+        Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-sutweb-connection", "up");
+
+    public async Task ScreenshotAsync(string name) =>
+        await Page.ScreenshotAsync(new() { Path = TestArtifacts.ScreenshotPath(name) });
+
+    /// <summary>Set after load; still there later means the page was never reloaded in between.</summary>
+    public Task MarkLoadAsync() => Page.EvaluateAsync("() => { window.__sutwebTestMark = 'same page'; }");
+
+    public Task<string?> ReadLoadMarkAsync() => Page.EvaluateAsync<string?>("() => window.__sutwebTestMark ?? null");
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var line in _console)
+        {
+            _output?.WriteLine(line);
+        }
+        await _context.DisposeAsync();
+    }
+}

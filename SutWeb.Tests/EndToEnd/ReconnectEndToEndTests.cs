@@ -1,0 +1,67 @@
+using SutWeb.Tests.TestSupport;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SutWeb.Tests.EndToEnd;
+
+/// <summary>The wall never gives up: after the server goes away and comes back, it shows live data again by itself.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ReconnectEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    // The reconnection back-off is capped at 5 s; this only bounds a hung test on a slow machine.
+    private static readonly float RecoveryTimeout = 90_000;
+
+    [SkippableFact]
+    public async Task Wall_ServerRestartedOnSamePort_RecoversByItself()
+    {
+        var chromium = browser.Require();
+        var port = SutWebHost.FreePort();
+        var first = await QuietHost.StartAsync(port, WireAgents.Agent("before-restart", 5400, "Running"));
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
+        try
+        {
+            await session.Page.GotoAsync(new Uri(first.BaseAddress, "wall").ToString());
+            await session.WaitForCircuitAsync();
+            await Expect(WallEndToEndTests.Tile(session.Page, "before-restart:5400")).ToBeVisibleAsync();
+            var banner = session.Page.GetByTestId("reconnect-banner");
+            await Expect(banner).ToBeHiddenAsync();
+        }
+        finally
+        {
+            await first.DisposeAsync();
+        }
+
+        await Expect(session.Page.GetByTestId("reconnect-banner")).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("dialog[open], [aria-modal=true]")).ToHaveCountAsync(0); // a bar, not a dialog
+        await session.ScreenshotAsync("wall-reconnecting");
+
+        await using var second = await QuietHost.StartAsync(port, WireAgents.Agent("after-restart", 5400, "Failed"));
+
+        await Expect(WallEndToEndTests.Tile(session.Page, "after-restart:5400")).ToBeVisibleAsync(new() { Timeout = RecoveryTimeout });
+        await Expect(session.Page.GetByTestId("reconnect-banner")).ToBeHiddenAsync(new() { Timeout = RecoveryTimeout });
+        await session.WaitForCircuitAsync();
+        await Expect(WallEndToEndTests.Tile(session.Page, "before-restart:5400")).ToHaveCountAsync(0);
+    }
+
+    [SkippableFact]
+    public async Task Wall_CircuitFailsWithAnUnhandledError_ReloadsByItself()
+    {
+        var chromium = browser.Require();
+        await using var host = await QuietHost.StartAsync(0, WireAgents.Agent("alpha", 5400, "Running"));
+        await using var session = await BrowserSession.OpenAsync(chromium, output);
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall").ToString());
+        await session.WaitForCircuitAsync();
+        await session.MarkLoadAsync();
+
+        // What blazor.web.js does when the circuit dies of an unhandled exception: it only shows its error bar.
+        var reload = session.Page.WaitForRequestAsync(r => r.IsNavigationRequest, new() { Timeout = RecoveryTimeout });
+        await session.Page.EvaluateAsync("() => { document.getElementById('blazor-error-ui').style.display = 'block'; }");
+
+        await reload;
+
+        await session.WaitForCircuitAsync(); // of the reloaded page
+        Assert.Null(await session.ReadLoadMarkAsync());
+        await Expect(WallEndToEndTests.Tile(session.Page, "alpha:5400")).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+}

@@ -14,17 +14,25 @@ public static class AgentViewMapper
                 $"The server reported {connections.Count} agent connections, more than the configured ceiling of {limits.MaxAgents}.");
         }
         var views = new List<AgentView>(connections.Count);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var connection in connections)
         {
-            var view = ToView(connection, limits);
+            views.Add(ToView(connection, limits));
+        }
+        // Ordered by key, then by process id, so that duplicates keep their numbers whatever order the server lists them in.
+        views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.ProcessId.CompareTo(b.ProcessId));
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < views.Count; i++)
+        {
             // Two connections reporting the same name and port must stay two rows: number the later ones.
-            var key = view.Key;
+            var key = views[i].Key;
             for (var n = 2; !seen.Add(key); n++)
             {
-                key = $"{view.Key}#{n}";
+                key = $"{views[i].Key}#{n}";
             }
-            views.Add(key == view.Key ? view : view with { Key = key });
+            if (key != views[i].Key)
+            {
+                views[i] = views[i] with { Key = key };
+            }
         }
         views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         return views;

@@ -179,6 +179,20 @@ public sealed class AgentViewMapperTests
     }
 
     [Fact]
+    public void ToViews_DuplicateConnectionsListedInAnotherOrder_KeepTheirKeys()
+    {
+        var idle = Agent("martin2", 5400);
+        var running = Agent("martin2", 5400, "Running", running: true);
+
+        var first = AgentViewMapper.ToViews([running, idle], AgentViewLimits.Default);
+        var second = AgentViewMapper.ToViews([idle, running], AgentViewLimits.Default);
+
+        Assert.Equal(first, second);
+        Assert.Equal(AgentState.Idle, first.Single(v => v.Key == "martin2:5400").State);
+        Assert.Equal(AgentState.Running, first.Single(v => v.Key == "martin2:5400#2").State);
+    }
+
+    [Fact]
     public void ToViews_DuplicateConnectionsWithoutPort_GetDistinctKeys()
     {
         var views = AgentViewMapper.ToViews([Agent("martin2", null), Agent("martin2", null)], AgentViewLimits.Default);

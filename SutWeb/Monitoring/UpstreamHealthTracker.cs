@@ -12,6 +12,12 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
 {
     public const int UnreachableAfterIntervals = 3;
 
+    /// <summary>
+    /// A poll still waiting this long makes the data overdue: two intervals, and at least two seconds, so that a poll
+    /// that is merely a little slower than a short interval does not flap health (and the log) on every tick.
+    /// </summary>
+    public TimeSpan OverdueAfter { get; } = TimeSpan.FromTicks(Math.Max(pollInterval.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+
     // The poll and the timer's overdue check may report at the same moment.
     private readonly Lock _gate = new();
     private DateTimeOffset? _failingSince;
@@ -62,7 +68,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         };
     }
 
-    /// <summary>A poll still waiting for its answer after a whole interval: the data on screen is getting old.</summary>
+    /// <summary>A poll still waiting for its answer after <see cref="OverdueAfter"/>: the data on screen is getting old.</summary>
     public UpstreamHealth OnOverdue(DateTimeOffset now, DateTimeOffset pollStartedAt)
     {
         lock (_gate)
@@ -74,7 +80,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     private UpstreamHealth Overdue(DateTimeOffset now, DateTimeOffset pollStartedAt)
     {
         var waited = now - pollStartedAt;
-        if (waited < pollInterval || Current.State == UpstreamState.Unauthorized)
+        if (waited < OverdueAfter || Current.State == UpstreamState.Unauthorized)
         {
             return Current;
         }

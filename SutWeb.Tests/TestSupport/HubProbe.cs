@@ -21,14 +21,20 @@ public sealed class HubProbe : IAsyncDisposable
     private readonly int _dropEvery;
     private readonly Task? _stallUntil;
     private int _received;
+    private int _reconnects;
 
-    private HubProbe(Uri baseAddress, int dropEvery, Task? stallUntil)
+    private HubProbe(Uri baseAddress, int dropEvery, Task? stallUntil, bool reconnect)
     {
         _dropEvery = dropEvery;
         _stallUntil = stallUntil;
-        Connection = new HubConnectionBuilder()
-            .WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')))
-            .Build();
+        var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')));
+        Connection = (reconnect ? builder.WithAutomaticReconnect() : builder).Build();
+        // After a reconnect the client may have missed anything: the contract says take a snapshot.
+        Connection.Reconnected += async _ =>
+        {
+            Interlocked.Increment(ref _reconnects);
+            await ResyncAsync();
+        };
         Connection.On<JsonElement>(StatusHubContract.Diff, async element =>
         {
             // A stalled client: its handler does not return, so it reads nothing more from the connection.
@@ -56,6 +62,8 @@ public sealed class HubProbe : IAsyncDisposable
 
     public int Resyncs { get; private set; }
 
+    public int Reconnects => Volatile.Read(ref _reconnects);
+
     public IReadOnlyList<StatusDiff> Diffs => [.. _diffs];
 
     public IReadOnlyList<UpstreamHealth> Healths => [.. _healths];
@@ -64,9 +72,10 @@ public sealed class HubProbe : IAsyncDisposable
 
     /// <param name="dropEvery">Lose every Nth diff (0: none), as a lossy client would.</param>
     /// <param name="stallUntil">Block in the first diff handler until this completes, as a stalled client would.</param>
-    public static async Task<HubProbe> ConnectAsync(Uri baseAddress, int dropEvery = 0, Task? stallUntil = null)
+    /// <param name="reconnect">Reconnect by itself after a dropped connection (and resynchronise), as a long-lived client would.</param>
+    public static async Task<HubProbe> ConnectAsync(Uri baseAddress, int dropEvery = 0, Task? stallUntil = null, bool reconnect = false)
     {
-        var probe = new HubProbe(baseAddress, dropEvery, stallUntil);
+        var probe = new HubProbe(baseAddress, dropEvery, stallUntil, reconnect);
         await probe.Connection.StartAsync();
         await probe.ResyncAsync();
         return probe;

@@ -26,7 +26,7 @@ public static class SoakRun
         var clients = new List<HubProbe>();
         for (var i = 0; i < clientCount; i++)
         {
-            clients.Add(await HubProbe.ConnectAsync(host.BaseAddress));
+            clients.Add(await HubProbe.ConnectAsync(host.BaseAddress, reconnect: true));
         }
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -52,9 +52,11 @@ public static class SoakRun
         {
             await Task.Delay(every);
             last = host.Sample();
-            var version = (await clients[0].GetSnapshotAsync()).Version;
+            using var readiness = await http.GetAsync("readyz"); // 503 while not ready, with the same details
+            var ready = await readiness.Content.ReadFromJsonAsync<JsonElement>();
+            var version = ready.GetProperty("checks").EnumerateObject().First().Value.GetProperty("data").GetProperty("version");
             var stats = await http.GetFromJsonAsync<JsonElement>("simulator/control/stats");
-            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.GetProperty("statusRequests")} | {clients.Sum(c => c.Resyncs - 1)} |");
+            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.GetProperty("statusRequests")} | {clients.Sum(c => c.Resyncs - 1)} | {clients.Sum(c => c.Reconnects)} |");
             Console.Error.WriteLine(samples[^1]);
         }
 
@@ -86,9 +88,9 @@ public static class SoakRun
             .AppendLine($"Soak run, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}: " +
                 $"{duration.TotalMinutes:0} min, 1,000 agents changing every 100 ms, poll every 250 ms, {clientCount} hub clients, {pageCount} browser pages.")
             .AppendLine()
-            .AppendLine("| minute | dashboard RSS (MiB) | open handles | threads | board version | status requests | client resyncs |")
-            .AppendLine("|---|---|---|---|---|---|---|")
-            .AppendLine($"| 0.0 | {first.RssMiB:0} | {first.Handles} | {first.Threads} | | | |");
+            .AppendLine("| minute | dashboard RSS (MiB) | open handles | threads | board version | status requests | client resyncs (all clients) | client reconnects |")
+            .AppendLine("|---|---|---|---|---|---|---|---|")
+            .AppendLine($"| 0.0 | {first.RssMiB:0} | {first.Handles} | {first.Threads} | | | | |");
         samples.ForEach(s => report.AppendLine(s));
         report.AppendLine()
             .AppendLine($"End: {matching} of {clientCount} hub clients hold exactly the board (version {board.Version}, {board.Agents.Count} agents); " +

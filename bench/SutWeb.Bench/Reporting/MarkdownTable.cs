@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace SutWeb.Bench.Reporting;
+
+/// <summary>A GitHub-flavoured markdown table; columns after the first are right-aligned (they hold figures).</summary>
+public sealed class MarkdownTable(params string[] headers)
+{
+    private readonly List<string[]> _rows = [];
+
+    public MarkdownTable Row(params object?[] cells)
+    {
+        _rows.Add([.. cells.Select(c => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture)?.Replace("|", "\\|", StringComparison.Ordinal) ?? "")]);
+        return this;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append("| ").AppendJoin(" | ", headers).AppendLine(" |");
+        text.Append("|---").Append(string.Concat(Enumerable.Repeat("|---:", headers.Length - 1))).AppendLine("|");
+        foreach (var row in _rows)
+        {
+            text.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+        }
+        return text.ToString();
+    }
+}

@@ -57,13 +57,18 @@ public static class HostMode
         Console.Out.WriteLine($"{ReadyLine} {address}");
         Console.Out.Flush();
 
-        // The driver closes standard input (or dies): stop.
-        await Task.Run(() =>
+        // The driver closes standard input (or dies), or the process is asked to stop (SIGTERM, Ctrl+C): stop.
+        var inputClosed = Task.Run(() =>
         {
             while (Console.In.ReadLine() is not null)
             {
             }
         });
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (app.Lifetime.ApplicationStopping.Register(() => stopRequested.TrySetResult()))
+        {
+            await Task.WhenAny(inputClosed, stopRequested.Task);
+        }
         await stopping.CancelAsync();
         subscription.Dispose();
         await reading;

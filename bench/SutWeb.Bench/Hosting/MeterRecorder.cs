@@ -10,12 +10,16 @@ public sealed class MeterRecorder : IDisposable
 {
     /// <summary>Duration of the poller's HTTP requests to the Eggplant server (this process's only HttpClient).</summary>
     public const string PollHttp = "poll.http";
+    /// <summary>SutWeb's own <c>sutweb.poll.duration</c>: HTTP request, parse, map and publish of one poll.</summary>
+    public const string PollTotal = "poll.total";
     /// <summary>Duration of the simulator serving <c>POST /simulator/api/sut/status</c>, to anyone.</summary>
     public const string SimulatorStatus = "simulator.status";
     /// <summary>Duration of one Blazor render batch: rendering the component tree and producing its diff.</summary>
     public const string RenderDuration = "render.duration";
     /// <summary>HTML elements changed by one Blazor render batch.</summary>
     public const string RenderSize = "render.size";
+    /// <summary>One Blazor render batch: its duration (value) paired with its size, as <see cref="RenderBatch"/>.</summary>
+    public const string RenderBatchSeries = "render.batch";
     /// <summary>From a diff's publish on the board (its observedAt) to a subscriber inside the host reading it.</summary>
     public const string BoardSubscriber = "board.subscriber";
 
@@ -24,6 +28,12 @@ public sealed class MeterRecorder : IDisposable
     private readonly MeterListener _listener = new();
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<MetricSample>> _samples = [];
+    // The renderer records a batch's duration and size one after the other on the same thread: pair them there.
+    [ThreadStatic]
+    private static double? t_pendingDuration;
+    [ThreadStatic]
+    private static double? t_pendingSize;
+
     private long _circuitsActive;
     private long _renderBatches;
 
@@ -71,6 +81,7 @@ public sealed class MeterRecorder : IDisposable
     private static string? SeriesOf(string instrument) => instrument switch
     {
         "http.client.request.duration" => PollHttp,
+        "sutweb.poll.duration" => PollTotal,
         "http.server.request.duration" => SimulatorStatus,
         "aspnetcore.components.render_diff.duration" => RenderDuration,
         "aspnetcore.components.render_diff.size" => RenderSize,
@@ -96,6 +107,10 @@ public sealed class MeterRecorder : IDisposable
         {
             Interlocked.Increment(ref _renderBatches);
         }
+        if (series is RenderDuration or RenderSize)
+        {
+            PairRenderSample(series, instrument.Unit == "s" ? value * 1000 : value);
+        }
         // Durations are published in seconds; the report uses milliseconds.
         if (instrument.Unit == "s")
         {
@@ -116,6 +131,31 @@ public sealed class MeterRecorder : IDisposable
             {
                 list.Add(sample);
             }
+        }
+    }
+
+    private void PairRenderSample(string series, double value)
+    {
+        if (series == RenderDuration)
+        {
+            if (t_pendingSize is { } size)
+            {
+                t_pendingSize = null;
+                Append(RenderBatchSeries, new MetricSample(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), value) { Size = size });
+            }
+            else
+            {
+                t_pendingDuration = value;
+            }
+        }
+        else if (t_pendingDuration is { } duration)
+        {
+            t_pendingDuration = null;
+            Append(RenderBatchSeries, new MetricSample(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), duration) { Size = value });
+        }
+        else
+        {
+            t_pendingSize = value;
         }
     }
 

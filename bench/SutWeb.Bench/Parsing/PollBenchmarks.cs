@@ -17,6 +17,7 @@ public class PollBenchmarks
     private static readonly DateTimeOffset ObservedAt = new(2026, 11, 25, 10, 0, 0, TimeSpan.Zero);
 
     private byte[] _answer = [];
+    private byte[] _answerWithoutTimes = [];
     private IReadOnlyList<AgentConnection> _connections = [];
     private IReadOnlyList<AgentView> _previous = [];
 
@@ -31,6 +32,12 @@ public class PollBenchmarks
         var after = generator.Next(before);
         _previous = AgentViewMapper.ToViews(StatusPayloadParser.Parse(WirePayloadGenerator.Serialize(before)), AgentViewLimits.Default);
         _answer = WirePayloadGenerator.Serialize(after);
+        foreach (var execution in after.Select(a => a["execution_status"]).OfType<System.Text.Json.Nodes.JsonObject>())
+        {
+            execution.Remove("starttime");
+            execution.Remove("endtime");
+        }
+        _answerWithoutTimes = WirePayloadGenerator.Serialize(after);
         _connections = StatusPayloadParser.Parse(_answer);
     }
 
@@ -39,6 +46,10 @@ public class PollBenchmarks
 
     [Benchmark]
     public IReadOnlyList<AgentConnection> Parse() => StatusPayloadParser.Parse(_answer);
+
+    /// <summary>The same answer without <c>starttime</c>/<c>endtime</c>: what the timestamps cost the parser.</summary>
+    [Benchmark]
+    public IReadOnlyList<AgentConnection> ParseWithoutTimestamps() => StatusPayloadParser.Parse(_answerWithoutTimes);
 
     [Benchmark]
     public StatusDiff? MapAndDiff() =>

@@ -12,4 +12,5 @@ public sealed record LatencyRun(
     Distribution PublishToClient,
     Distribution DomAfterHub,
     Distribution PollHttp,
+    Distribution PollTotal,
     string? DomNote);

@@ -54,6 +54,8 @@ public static class BenchMain
         foreach (var scenario in options.Scenarios)
         {
             var scenarioClock = Stopwatch.StartNew();
+            var scenarioStarted = DateTimeOffset.UtcNow;
+            var scenarioLoad = MachineInfo.LoadAverage();
             Console.WriteLine($"== {scenario} ({clock.Elapsed.TotalSeconds:0} s so far)");
             try
             {
@@ -66,10 +68,14 @@ public static class BenchMain
                 report.Section(scenario, $"**{scenario} failed on this run:** `{e.GetType().Name}: {e.Message.Split('\n')[0]}`");
             }
             Console.WriteLine($"== {scenario} took {scenarioClock.Elapsed.TotalSeconds:0} s");
+            report.Stamp(scenario, $"_Measured {scenarioStarted.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} in "
+                + $"{scenarioClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; load average (1, 5, 15 min) {scenarioLoad} at the start, "
+                + $"{MachineInfo.LoadAverage()} at the end._");
         }
         var duration = clock.Elapsed;
-        report.Section("machine", MachineInfo.Markdown(repo ?? ".", options.BrowserAvailable ? MachineInfo.Chromium(options.Chromium) : "none", started, load, duration));
-        if (options.Scenarios.Count == BenchOptions.AllScenarios.Length)
+        var everything = options.Scenarios.Count == BenchOptions.AllScenarios.Length;
+        report.Section("machine", MachineInfo.Markdown(repo ?? ".", options.BrowserAvailable ? MachineInfo.Chromium(options.Chromium) : "none", started, load, everything ? duration : null));
+        if (everything)
         {
             report.Section("summary", Summary(report));
         }
@@ -113,7 +119,7 @@ public static class BenchMain
 
     private static string Summary(BenchReport report)
     {
-        var table = new MarkdownTable("target", "goal", "measured", "verdict");
+        var table = MarkdownTable.Text("target", "goal", "measured", "verdict");
         foreach (var target in report.Targets.OrderBy(t => t.Target, StringComparer.Ordinal))
         {
             table.Row(target.Target, target.Goal, target.Measured, target.Verdict);

@@ -20,6 +20,18 @@ public sealed class BenchReport
         Console.WriteLine();
     }
 
+    /// <summary>Puts a line before a section, such as when it was measured and how busy the machine was.</summary>
+    public void Stamp(string name, string line)
+    {
+        lock (_gate)
+        {
+            if (Sections.TryGetValue(name, out var text))
+            {
+                Sections[name] = line.TrimEnd() + "\n\n" + text;
+            }
+        }
+    }
+
     public void Target(TargetResult result)
     {
         lock (_gate)

@@ -38,9 +38,10 @@ public static class MachineInfo
 
     public static string Chromium(string path) => File.Exists(path) ? Run(path, "--version")?.Split('\n')[0].Trim() ?? "unknown" : "not installed";
 
+    /// <param name="duration">The whole run's duration; given only for a run of every measurement.</param>
     public static string Markdown(string repo, string chromium, DateTimeOffset started, string loadAtStart, TimeSpan? duration)
     {
-        var table = new MarkdownTable("what", "value")
+        var table = MarkdownTable.Text("what", "value")
             .Row("measured", started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
             .Row("commit", GitCommit(repo))
             .Row("`nproc`", Nproc())
@@ -53,7 +54,7 @@ public static class MachineInfo
             .Row("load average at end", LoadAverage());
         if (duration is { } d)
         {
-            table.Row("duration of this run (after the build)", $"{d.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min");
+            table.Row("duration of the run (after the build)", $"{d.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min");
         }
         return table.ToString();
     }

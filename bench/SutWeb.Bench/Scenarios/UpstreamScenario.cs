@@ -36,7 +36,7 @@ public static class UpstreamScenario
                 Console.WriteLine($"{n} hub clients connected in {connectClock.Elapsed.TotalSeconds:0.0} s");
                 var memory = await host.MetricsAsync(gc: true);
                 var window = await MeasuredWindow.MeasureAsync(host, options.Window);
-                hubRows.Add(($"{n} hub clients", n, window, memory));
+                hubRows.Add(($"{n} hub client{(n == 1 ? "" : "s")}", n, window, memory));
                 Console.WriteLine($"{n} hub clients: {window.RequestsPerMinute:0.0} status requests/min, CPU {window.CpuPercent:0} %");
             }
         }

@@ -1,0 +1,77 @@
+using System.Globalization;
+
+namespace SutWeb.Bench;
+
+/// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 10 minutes on 2 cores.</summary>
+public sealed record BenchOptions
+{
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits"];
+
+    public List<string> Scenarios { get; init; } = [];
+
+    /// <summary>Headless Chromium pages opened beside the hub clients in the upstream measurement (0: none).</summary>
+    public int Browsers { get; init; } = 20;
+
+    /// <summary>Dashboard pages opened for the memory-per-circuit measurement.</summary>
+    public int Pages { get; init; } = 10;
+
+    /// <summary>Changes timed per poll interval in the latency measurement.</summary>
+    public int Changes { get; init; } = 100;
+
+    public int[] HubClients { get; init; } = [1, 50, 500];
+
+    /// <summary>Agents on the board in the upstream and fan-out measurement.</summary>
+    public int Agents { get; init; } = 100;
+
+    public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
+
+    public string Chromium { get; init; } = "/usr/bin/chromium";
+
+    /// <summary>Where the figures go; null: print only.</summary>
+    public string? Output { get; init; }
+
+    public bool WriteDoc { get; init; } = true;
+
+    public bool BrowserAvailable => File.Exists(Chromium);
+
+    public static BenchOptions Parse(string[] args, string? defaultOutput)
+    {
+        var options = new BenchOptions { Output = defaultOutput };
+        var scenarios = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
+            switch (args[i])
+            {
+                case "--browsers": options = options with { Browsers = Int(Value()) }; break;
+                case "--pages": options = options with { Pages = Int(Value()) }; break;
+                case "--changes": options = options with { Changes = Int(Value()) }; break;
+                case "--agents": options = options with { Agents = Int(Value()) }; break;
+                case "--hub-clients": options = options with { HubClients = [.. Value().Split(',').Select(Int)] }; break;
+                case "--window": options = options with { Window = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) }; break;
+                case "--chromium": options = options with { Chromium = Value() }; break;
+                case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
+                case "--no-doc": options = options with { WriteDoc = false }; break;
+                case "all": scenarios.AddRange(AllScenarios); break;
+                case var name when AllScenarios.Contains(name): scenarios.Add(name); break;
+                default: throw new ArgumentException($"Unknown argument {args[i]}.");
+            }
+        }
+        return options with { Scenarios = scenarios.Count == 0 ? [.. AllScenarios] : [.. scenarios.Distinct()] };
+    }
+
+    private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
+
+    public const string Usage = """
+        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits] [options]
+          --browsers N      Chromium pages beside the hub clients in 'upstream' (default 20; 0 = none)
+          --pages K         dashboard pages for memory per circuit in 'circuits' (default 10)
+          --changes N       timed changes per poll interval in 'latency' (default 100)
+          --hub-clients L   hub client counts in 'upstream'; the largest is used by 'fanout' (default 1,50,500)
+          --agents N        agents in 'upstream' and 'fanout' (default 100)
+          --window S        seconds per measurement window in 'upstream' (default 10)
+          --chromium PATH   the browser (default /usr/bin/chromium)
+          --out FILE        the markdown file to update (default docs/PERFORMANCE.md of this repository)
+          --no-doc          print the figures only
+        """;
+}

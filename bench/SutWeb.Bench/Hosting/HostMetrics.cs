@@ -1,0 +1,32 @@
+namespace SutWeb.Bench.Hosting;
+
+/// <summary>What the host process under measurement says about itself at one moment (<c>GET /bench/metrics</c>).</summary>
+public sealed record HostMetrics
+{
+    /// <summary>When this was taken, in Unix milliseconds of the machine's real-time clock.</summary>
+    public double AtUnixMs { get; init; }
+    public double CpuMs { get; init; }
+    public long WorkingSetBytes { get; init; }
+    public long PrivateBytes { get; init; }
+    /// <summary>Bytes in use on the managed heap (after a full blocking collection when one was asked for).</summary>
+    public long GcHeapBytes { get; init; }
+    public long GcCommittedBytes { get; init; }
+    public long AllocatedBytes { get; init; }
+    public int Gen0Collections { get; init; }
+    public int Gen1Collections { get; init; }
+    public int Gen2Collections { get; init; }
+    public bool ServerGc { get; init; }
+    public int ThreadCount { get; init; }
+    public long BoardVersion { get; init; }
+    public int Agents { get; init; }
+    /// <summary>Subscribers of the board: the hub broadcaster plus one per live dashboard component feed.</summary>
+    public int BoardSubscribers { get; init; }
+    public long CompletedPolls { get; init; }
+    public long HubDropped { get; init; }
+    /// <summary>Blazor circuits in memory (<c>aspnetcore.components.circuit.active</c>).</summary>
+    public long CircuitsActive { get; init; }
+    /// <summary>Blazor render batches since the host started.</summary>
+    public long RenderBatches { get; init; }
+    /// <summary>Samples recorded since the last reset, by series name (only when asked for).</summary>
+    public Dictionary<string, List<MetricSample>> Samples { get; init; } = [];
+}

@@ -1,0 +1,121 @@
+using System.Diagnostics;
+using System.Runtime;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Logging.Console;
+using SutWeb.Hubs;
+using SutWeb.Monitoring;
+
+namespace SutWeb.Bench.Hosting;
+
+/// <summary>
+/// The child process side: the real SutWeb host (<see cref="Program.BuildApp"/>) on 127.0.0.1 with the settings
+/// given as command-line configuration, plus <c>GET /bench/metrics</c>. It prints its address on standard output and
+/// stops when its standard input closes, so it never outlives the driver that started it.
+/// </summary>
+public static class HostMode
+{
+    public const string ReadyLine = "SUTWEB-BENCH-LISTENING";
+
+    public static async Task<int> RunAsync(string[] settings)
+    {
+        using var recorder = new MeterRecorder();
+        var app = Program.BuildApp(settings, builder =>
+        {
+            builder.WebHost.UseUrls("http://127.0.0.1:0");
+            builder.Logging.ClearProviders();
+            builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+            // Quiet: warnings and errors only, whatever appsettings.json says.
+            builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
+        });
+        app.MapGet("/bench/metrics", (bool? gc, bool? reset, bool? samples) => Collect(app.Services, recorder, gc == true, reset == true, samples == true));
+        await app.StartAsync();
+        // A subscriber of the board inside the host, as the hub broadcaster and every circuit are: how soon after its
+        // publish a diff reaches a reader in this process, which tells a stalled host from a slow network path.
+        using var stopping = new CancellationTokenSource();
+        var subscription = app.Services.GetRequiredService<AgentBoard>().Subscribe();
+        var reading = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var update in subscription.Updates.ReadAllAsync(stopping.Token))
+                {
+                    if (update.Diff is { } diff)
+                    {
+                        recorder.Add(MeterRecorder.BoardSubscriber, (DateTimeOffset.UtcNow - diff.ObservedAt).TotalMilliseconds);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        Console.Out.WriteLine($"{ReadyLine} {address}");
+        Console.Out.Flush();
+
+        // The driver closes standard input (or dies), or the process is asked to stop (SIGTERM, Ctrl+C): stop.
+        var inputClosed = Task.Run(() =>
+        {
+            while (Console.In.ReadLine() is not null)
+            {
+            }
+        });
+        var stopRequested = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (app.Lifetime.ApplicationStopping.Register(() => stopRequested.TrySetResult()))
+        {
+            await Task.WhenAny(inputClosed, stopRequested.Task);
+        }
+        await stopping.CancelAsync();
+        subscription.Dispose();
+        await reading;
+        await app.StopAsync(TimeSpan.FromSeconds(5));
+        await app.DisposeAsync();
+        return 0;
+    }
+
+    private static IResult Collect(IServiceProvider services, MeterRecorder recorder, bool gc, bool reset, bool samples)
+    {
+        if (gc)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+        }
+        using var process = Process.GetCurrentProcess();
+        var board = services.GetRequiredService<AgentBoard>();
+        var current = board.Current;
+        var hub = services.GetRequiredService<HubLifetimeManager<StatusHub>>() as QueuedHubLifetimeManager<StatusHub>;
+        var metrics = new HostMetrics
+        {
+            AtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+            CpuMs = process.TotalProcessorTime.TotalMilliseconds,
+            WorkingSetBytes = process.WorkingSet64,
+            PrivateBytes = process.PrivateMemorySize64,
+            GcHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
+            GcCommittedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes,
+            AllocatedBytes = GC.GetTotalAllocatedBytes(),
+            Gen0Collections = GC.CollectionCount(0),
+            Gen1Collections = GC.CollectionCount(1),
+            Gen2Collections = GC.CollectionCount(2),
+            ServerGc = GCSettings.IsServerGC,
+            ThreadCount = process.Threads.Count,
+            BoardVersion = current.Version,
+            Agents = current.Agents.Count,
+            BoardSubscribers = board.SubscriberCount,
+            CompletedPolls = services.GetRequiredService<PollerStatus>().CompletedPolls,
+            HubDropped = hub?.Dropped ?? -1,
+            CircuitsActive = recorder.CircuitsActive,
+            RenderBatches = recorder.RenderBatches,
+            Samples = samples ? recorder.Snapshot() : [],
+        };
+        if (reset)
+        {
+            recorder.Reset();
+        }
+        return Results.Json(metrics, JsonSerializerOptions.Web);
+    }
+}

@@ -1,0 +1,32 @@
+using System.Text;
+
+namespace SutWeb.Bench.Reporting;
+
+/// <summary>A GitHub-flavoured markdown table; columns after the first are right-aligned (they hold figures) unless it holds text.</summary>
+public sealed class MarkdownTable(params string[] headers)
+{
+    private bool _text;
+
+    /// <summary>A table of words rather than figures: every column left-aligned.</summary>
+    public static MarkdownTable Text(params string[] headers) => new(headers) { _text = true };
+
+    private readonly List<string[]> _rows = [];
+
+    public MarkdownTable Row(params object?[] cells)
+    {
+        _rows.Add([.. cells.Select(c => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture)?.Replace("|", "\\|", StringComparison.Ordinal) ?? "")]);
+        return this;
+    }
+
+    public override string ToString()
+    {
+        var text = new StringBuilder();
+        text.Append("| ").AppendJoin(" | ", headers).AppendLine(" |");
+        text.Append("|---").Append(string.Concat(Enumerable.Repeat(_text ? "|---" : "|---:", headers.Length - 1))).AppendLine("|");
+        foreach (var row in _rows)
+        {
+            text.Append("| ").AppendJoin(" | ", row).AppendLine(" |");
+        }
+        return text.ToString();
+    }
+}

@@ -1,0 +1,200 @@
+using System.Diagnostics;
+using System.Text;
+using Microsoft.Playwright;
+using SutWeb.Bench.Browser;
+using SutWeb.Bench.Clients;
+using SutWeb.Bench.Hosting;
+using SutWeb.Bench.Reporting;
+
+namespace SutWeb.Bench.Scenarios;
+
+/// <summary>
+/// Target 6: Blazor circuits with 1,000 agents. Server memory per open dashboard page (K headless Chromium pages, managed
+/// heap and working set of the host after a full collection, before and after), and the server's render time for a diff
+/// of one agent, read from ASP.NET Core's own <c>aspnetcore.components.render_diff.duration</c> instrument in the host:
+/// first with one page open (the cost of one circuit's render), then with all K open.
+/// </summary>
+public static class CircuitScenario
+{
+    public const string Name = "circuits";
+    private const int Agents = 1_000;
+    private const int ChangesWithOnePage = 15;
+    private const int ChangesWithAllPages = 12;
+    private const double MemoryTargetMiB = 2;
+    private const double RenderTargetMs = 20;
+    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static async Task RunAsync(BenchOptions options, BenchReport report)
+    {
+        if (!options.BrowserAvailable || options.Pages < 1)
+        {
+            report.Section(Name, $"### Blazor circuits (target 6)\n\nNot measured: no browser at {options.Chromium}, or `--pages 0`.");
+            report.Target(new TargetResult("6a. server memory per dashboard page, 1,000 agents", $"≤ {MemoryTargetMiB} MiB", "not measured", null));
+            report.Target(new TargetResult("6b. server render time, diff of 1 agent among 1,000", $"≤ {RenderTargetMs} ms", "not measured", null));
+            return;
+        }
+        await using var host = await ChildHost.StartAsync(ChildHost.Settings(Agents, PollInterval));
+        await host.WaitForBoardAsync(version: 1, agents: Agents, TimeSpan.FromSeconds(60));
+        await host.SetActivityAsync(false);
+        await host.PutAgentAsync(BenchAgents.Name(0), BenchAgents.Failed(0, "bench-start"));
+        await host.WaitForNextPollAsync(TimeSpan.FromSeconds(30));
+        await using var browser = await DashboardBrowser.LaunchAsync(options.Chromium);
+        var bytes = new FrameCounter();
+        var marker = 0;
+
+        var before = await host.MetricsAsync(gc: true);
+        var clock = Stopwatch.StartNew();
+        var first = await browser.OpenDashboardAsync(host.BaseAddress, 1600, 1200, page => page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
+            bytes.Add(frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? "")));
+        await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
+        await ShowsAgentsAsync(first);
+        await RendersSettleAsync(host, before.RenderBatches, 1);
+        var firstOpened = clock.Elapsed;
+        var loadBytes = bytes.Take();
+        await DomMarkerObserver.InstallAsync(first);
+        var onePage = await ChangeAsync(host, first, bytes, pages: 1, ChangesWithOnePage, () => ++marker);
+
+        var pages = new List<IPage> { first };
+        var rendered = (await host.MetricsAsync()).RenderBatches;
+        clock.Restart();
+        for (var i = 1; i < options.Pages; i++)
+        {
+            pages.Add(await browser.OpenDashboardAsync(host.BaseAddress));
+        }
+        await UpstreamScenario.WaitForCircuitsAsync(host, options.Pages, TimeSpan.FromSeconds(120));
+        foreach (var page in pages)
+        {
+            await ShowsAgentsAsync(page);
+        }
+        await RendersSettleAsync(host, rendered, options.Pages - 1);
+        var othersOpened = clock.Elapsed;
+        var after = await host.MetricsAsync(gc: true);
+        Console.WriteLine($"{options.Pages} pages with {Agents} agents; heap {Format.MiB(before.GcHeapBytes)} -> {Format.MiB(after.GcHeapBytes)}");
+        bytes.Take();
+        var allPages = await ChangeAsync(host, first, bytes, options.Pages, ChangesWithAllPages, () => ++marker);
+
+        var heapPerPage = (after.GcHeapBytes - before.GcHeapBytes) / (double)options.Pages;
+        var workingSetPerPage = (after.WorkingSetBytes - before.WorkingSetBytes) / (double)options.Pages;
+        var memory = new MarkdownTable("figure", "value")
+            .Row("dashboard pages open (each its own browser context and circuit)", options.Pages)
+            .Row("agents on the board", after.Agents)
+            .Row("time to open and render the first page / the others, one after the other", $"{Format.Number(firstOpened.TotalSeconds, "0.0")} s / {Format.Number(othersOpened.TotalSeconds, "0.0")} s")
+            .Row("host managed heap after a full collection: before → after", $"{Format.MiB(before.GcHeapBytes)} → {Format.MiB(after.GcHeapBytes)}")
+            .Row("**managed heap per page**", Format.MiB(heapPerPage))
+            .Row("host working set: before → after", $"{Format.MiB(before.WorkingSetBytes)} → {Format.MiB(after.WorkingSetBytes)}")
+            .Row("working set per page", Format.MiB(workingSetPerPage))
+            .Row("bytes received by the first page's circuit WebSocket while it loaded", Format.Bytes(loadBytes));
+        var renders = new MarkdownTable("pages open", "changes", "diff batches per page and change", "**diff batch duration** p50", "p95", "max",
+            "other batches per page and second", "their duration p50", "their render time per page and second", "change → DOM of the first page p50 / p95", "circuit bytes per change (first page)");
+        foreach (var s in new[] { onePage, allPages })
+        {
+            renders.Row(s.Pages, s.Changes, Format.Number(s.DiffBatchesPerPageAndChange, "0.0"),
+                Format.Ms(s.DiffBatches.P50), Format.Ms(s.DiffBatches.P95), Format.Ms(s.DiffBatches.Max),
+                Format.Number(s.OtherBatchesPerPageAndSecond, "0.0"), Format.Ms(s.OtherBatches.P50), Format.Ms(s.OtherMsPerPageAndSecond),
+                $"{Format.Ms(s.Dom.P50)} / {Format.Ms(s.Dom.P95)}", Format.Bytes(s.BytesPerChange));
+        }
+
+        report.Target(new TargetResult(
+            "6a. server memory per dashboard page, 1,000 agents",
+            $"≤ {MemoryTargetMiB} MiB per circuit",
+            $"{Format.MiB(heapPerPage)} managed heap, {Format.MiB(workingSetPerPage)} working set per page ({options.Pages} pages)",
+            heapPerPage <= MemoryTargetMiB * 1024 * 1024));
+        report.Target(new TargetResult(
+            "6b. server render time, diff of 1 agent among 1,000",
+            $"≤ {RenderTargetMs} ms (median render of a diff, one page open)",
+            onePage.DiffBatches.Count == 0 ? "no render batch of a diff recorded"
+                : $"one page open: p50 {Format.Ms(onePage.DiffBatches.P50)}, p95 {Format.Ms(onePage.DiffBatches.P95)} per diff render; "
+                  + $"{options.Pages} pages open: p50 {Format.Ms(allPages.DiffBatches.P50)}, p95 {Format.Ms(allPages.DiffBatches.P95)}",
+            onePage.DiffBatches.Count == 0 ? null : onePage.DiffBatches.P50 <= RenderTargetMs));
+        report.Section(Name, $"""
+            ### Blazor circuits with 1,000 agents (target 6)
+
+            Host with the simulator's 1,000 agents (activity stopped) plus one agent the driver changes, poll interval
+            {PollInterval.TotalSeconds:0} s; dashboard pages `/` opened in headless Chromium {browser.Version}, each in its own browser
+            context. Memory: the host's managed heap and working set after a full blocking collection, before the first page
+            and after the last one has rendered its rows, divided by the number of pages (a circuit's render tree, component
+            instances and board subscription; the browser's own memory is not counted).
+
+            {memory}
+            Render time: the host's `aspnetcore.components.render_diff.duration` and `…render_diff.size` (one sample each
+            per render batch of a circuit: rendering the changed components and producing the diff sent to the browser),
+            paired per batch, while the driver changed one agent's model name, one poll apart, first with only the first
+            page open, then with all of them. A batch that changes two or more HTML elements is counted as the render of a
+            diff (the changed row's model cell and its row class change); one-element batches are counted apart as "other"
+            (on this dashboard: the elapsed-time cells of running agents, which tick every second). Durations are wall
+            time on a machine shared with the browsers, so with many pages open they include waiting for a core.
+
+            {renders}
+            """);
+    }
+
+    /// <summary>Waits (bounded) until the host has rendered at least <paramref name="atLeast"/> more batches, then none for a while.</summary>
+    private static async Task RendersSettleAsync(ChildHost host, long from, int atLeast)
+    {
+        var clock = Stopwatch.StartNew();
+        var last = -1L;
+        var quietSince = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            var batches = (await host.MetricsAsync()).RenderBatches;
+            if (batches != last)
+            {
+                last = batches;
+                quietSince.Restart();
+            }
+            else if (batches >= from + atLeast && quietSince.Elapsed > TimeSpan.FromMilliseconds(700))
+            {
+                return;
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static Task ShowsAgentsAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => document.body.innerText.includes('bench-')", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+
+    private static async Task<RenderSeries> ChangeAsync(ChildHost host, IPage page, FrameCounter bytes, int pages, int changes, Func<int> nextMarker)
+    {
+        await host.MetricsAsync(reset: true);
+        bytes.Take();
+        var random = new Random(5);
+        var sent = new Dictionary<string, DateTimeOffset>();
+        var clock = Stopwatch.StartNew();
+        var made = 0;
+        var domShows = true;
+        // Bounded: at most 60 s of changes, however slow the pages render.
+        for (; made < changes && clock.Elapsed < TimeSpan.FromSeconds(60); made++)
+        {
+            var marker = LatencyProbe.Marker(nextMarker());
+            var start = await host.MetricsAsync();
+            sent[marker] = DateTimeOffset.UtcNow;
+            await host.PutAgentAsync(BenchAgents.Name(0), BenchAgents.Failed(0, marker));
+            // The poll publishes it, then every page renders it at least once.
+            await Waiting.UntilAsync(async () => (await host.MetricsAsync()).BoardVersion > start.BoardVersion, TimeSpan.FromSeconds(10), 20);
+            await Waiting.UntilAsync(async () => (await host.MetricsAsync()).RenderBatches >= start.RenderBatches + pages, TimeSpan.FromSeconds(10), 20);
+            if (domShows)
+            {
+                domShows = await Waiting.UntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(marker), TimeSpan.FromSeconds(5), 50);
+            }
+            await Task.Delay(PollInterval * (0.6 + random.NextDouble()));
+        }
+        var measured = await host.MetricsAsync(samples: true);
+        var seconds = clock.Elapsed.TotalSeconds;
+        var changeBytes = bytes.Take();
+        var dom = await DomMarkerObserver.SeenAsync(page);
+        var batches = measured.Samples.GetValueOrDefault(MeterRecorder.RenderBatchSeries) ?? [];
+        var diffBatches = batches.Where(b => b.Size >= 2).ToList();
+        var otherBatches = batches.Where(b => b.Size < 2).ToList();
+        var series = new RenderSeries(
+            pages,
+            made,
+            seconds,
+            Distribution.Of(diffBatches.Select(b => b.Value)),
+            Distribution.Of(otherBatches.Select(b => b.Value)),
+            otherBatches.Sum(b => b.Value),
+            Distribution.Of(sent.Where(s => dom.ContainsKey(s.Key)).Select(s => dom[s.Key] - (s.Value - DateTimeOffset.UnixEpoch).TotalMilliseconds)),
+            changeBytes / Math.Max(1, made));
+        Console.WriteLine($"{pages} pages, {made} changes: {series.DiffBatches.Count} diff batches p50 {series.DiffBatches.P50:0.0} ms p95 {series.DiffBatches.P95:0.0} ms; {series.OtherBatches.Count} other batches");
+        return series;
+    }
+}

@@ -1,0 +1,176 @@
+using SutWeb.Bench.Browser;
+using SutWeb.Bench.Clients;
+using SutWeb.Bench.Hosting;
+using SutWeb.Bench.Reporting;
+
+namespace SutWeb.Bench.Scenarios;
+
+/// <summary>
+/// Target 2: from a control-API change of one agent to (a) its receipt by a hub client and (b) its text in the DOM of
+/// <c>/</c> in headless Chromium, at poll intervals 1 s and 250 ms. Changes are spaced by random delays, so they fall at
+/// random phases of the poll; activity is stopped so that only these changes move.
+/// </summary>
+public static class LatencyScenario
+{
+    public const string Name = "latency";
+    private const int Agents = 100;
+    // Changes rotate over this many agents, so a change is never overwritten before the poll has seen it.
+    private const int Slots = 8;
+    private static readonly TimeSpan HubMarginTarget = TimeSpan.FromMilliseconds(150);
+    private static readonly TimeSpan DomMarginTarget = TimeSpan.FromMilliseconds(300);
+
+    public static async Task RunAsync(BenchOptions options, BenchReport report)
+    {
+        await using var browser = options.BrowserAvailable ? await DashboardBrowser.LaunchAsync(options.Chromium) : null;
+        var runs = new List<LatencyRun>();
+        foreach (var interval in new[] { TimeSpan.FromSeconds(1), TimeSpan.FromMilliseconds(250) })
+        {
+            runs.Add(await MeasureAsync(interval, options.Changes, browser));
+        }
+        Report(report, runs, browser?.Version);
+    }
+
+    private static async Task<LatencyRun> MeasureAsync(TimeSpan interval, int changes, DashboardBrowser? browser)
+    {
+        await using var host = await ChildHost.StartAsync(ChildHost.Settings(Agents, interval));
+        await host.WaitForBoardAsync(version: 1, agents: 1, TimeSpan.FromSeconds(60));
+        await host.SetActivityAsync(false);
+        for (var slot = 0; slot < Slots; slot++)
+        {
+            await host.PutAgentAsync(BenchAgents.Name(slot), BenchAgents.Failed(slot, "bench-start"));
+        }
+        await using var probe = await LatencyProbe.ConnectAsync(host.BaseAddress);
+
+        Microsoft.Playwright.IPage? page = null;
+        string? domNote = null;
+        if (browser is not null)
+        {
+            page = await browser.OpenDashboardAsync(host.BaseAddress, 1600, 2400);
+            await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
+            await DomMarkerObserver.InstallAsync(page);
+        }
+
+        // A first change, untimed: the hub client and the page must both see it before timing starts.
+        var warmUp = LatencyProbe.Marker(0);
+        await host.PutAgentAsync(BenchAgents.Name(0), BenchAgents.Failed(0, warmUp));
+        if (!await Waiting.UntilAsync(() => probe.Seen.ContainsKey(warmUp), TimeSpan.FromSeconds(30)))
+        {
+            throw new TimeoutException("The hub client never received the first change.");
+        }
+        if (page is not null && !await Waiting.UntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(warmUp), TimeSpan.FromSeconds(30)))
+        {
+            domNote = "The dashboard page never showed the changed model name (is the row or its model column rendered?); DOM latency not measured.";
+            page = null;
+        }
+
+        var random = new Random(11);
+        var sent = new Dictionary<string, DateTimeOffset>();
+        for (var i = 1; i <= changes; i++)
+        {
+            await Task.Delay(interval * random.NextDouble());
+            if (i > Slots)
+            {
+                var earlier = LatencyProbe.Marker(i - Slots);
+                await Waiting.UntilAsync(() => probe.Seen.ContainsKey(earlier), TimeSpan.FromSeconds(5));
+            }
+            var marker = LatencyProbe.Marker(i);
+            var slot = i % Slots;
+            var agent = BenchAgents.Failed(slot, marker);
+            var changedAt = DateTimeOffset.UtcNow;
+            await host.PutAgentAsync(BenchAgents.Name(slot), agent);
+            sent[marker] = changedAt;
+        }
+        await Waiting.UntilAsync(() => sent.Keys.All(probe.Seen.ContainsKey), TimeSpan.FromSeconds(10));
+        var dom = new Dictionary<string, double>();
+        if (page is not null)
+        {
+            await Waiting.UntilAsync(async () => sent.Keys.All((dom = await DomMarkerObserver.SeenAsync(page)).ContainsKey), TimeSpan.FromSeconds(10), 200);
+            var unseen = sent.Keys.Count(k => !dom.ContainsKey(k));
+            if (unseen > 0)
+            {
+                domNote = $"{unseen} of {changes} changes never appeared in the page's DOM within 10 s.";
+            }
+        }
+        var metrics = await host.MetricsAsync(samples: true);
+
+        var hub = new List<double>();
+        var untilPoll = new List<double>();
+        var publishToClient = new List<double>();
+        var domLatency = new List<double>();
+        var domAfterHub = new List<double>();
+        foreach (var (marker, changedAt) in sent)
+        {
+            if (probe.Seen.TryGetValue(marker, out var seen))
+            {
+                hub.Add((seen.ReceivedAt - changedAt).TotalMilliseconds);
+                untilPoll.Add((seen.ObservedAt - changedAt).TotalMilliseconds);
+                publishToClient.Add((seen.ReceivedAt - seen.ObservedAt).TotalMilliseconds);
+            }
+            if (dom.TryGetValue(marker, out var shownAt))
+            {
+                domLatency.Add(shownAt - UnixMs(changedAt));
+                if (probe.Seen.TryGetValue(marker, out var hubSeen))
+                {
+                    domAfterHub.Add(shownAt - UnixMs(hubSeen.ReceivedAt));
+                }
+            }
+        }
+        var pollHttp = metrics.Samples.GetValueOrDefault(MeterRecorder.PollHttp)?.Select(s => s.Value) ?? [];
+        var pollTotal = metrics.Samples.GetValueOrDefault(MeterRecorder.PollTotal)?.Select(s => s.Value) ?? [];
+        var run = new LatencyRun(interval, changes, Distribution.Of(hub), Distribution.Of(domLatency), Distribution.Of(untilPoll),
+            Distribution.Of(publishToClient), Distribution.Of(domAfterHub), Distribution.Of(pollHttp), Distribution.Of(pollTotal), domNote);
+        Console.WriteLine($"interval {interval.TotalMilliseconds:0} ms: hub p50 {run.Hub.P50:0} p95 {run.Hub.P95:0} max {run.Hub.Max:0}; DOM p50 {run.Dom.P50:0} p95 {run.Dom.P95:0} max {run.Dom.Max:0} ms");
+        return run;
+    }
+
+    private static double UnixMs(DateTimeOffset time) => (time - DateTimeOffset.UnixEpoch).TotalMilliseconds;
+
+    private static void Report(BenchReport report, List<LatencyRun> runs, string? browserVersion)
+    {
+        var table = new MarkdownTable("poll interval", "changes", "to hub client: p50", "p95", "max", "goal p95", "to DOM: p50", "p95", "max", "goal p95");
+        var breakdown = new MarkdownTable("poll interval", "change → poll published (mean)", "… the poll's HTTP request (mean / p95)", "… the whole poll: HTTP, parse, map, diff (mean / p95)",
+            "… so, waiting for the poll (mean)", "publish → hub client (mean / p95)", "hub client → DOM (mean / p95)");
+        foreach (var run in runs)
+        {
+            var interval = run.Interval.TotalMilliseconds;
+            table.Row(
+                $"{interval:0} ms", run.Hub.Count,
+                Format.Ms(run.Hub.P50), Format.Ms(run.Hub.P95), Format.Ms(run.Hub.Max), $"≤ {interval + HubMarginTarget.TotalMilliseconds:0} ms",
+                Format.Ms(run.Dom.P50), Format.Ms(run.Dom.P95), Format.Ms(run.Dom.Max), $"≤ {interval + DomMarginTarget.TotalMilliseconds:0} ms");
+            breakdown.Row(
+                $"{interval:0} ms",
+                Format.Ms(run.UntilPoll.Mean),
+                $"{Format.Ms(run.PollHttp.Mean)} / {Format.Ms(run.PollHttp.P95)}",
+                $"{Format.Ms(run.PollTotal.Mean)} / {Format.Ms(run.PollTotal.P95)}",
+                Format.Ms(run.UntilPoll.Mean - (double.IsNaN(run.PollTotal.Mean) ? run.PollHttp.Mean : run.PollTotal.Mean)),
+                $"{Format.Ms(run.PublishToClient.Mean)} / {Format.Ms(run.PublishToClient.P95)}",
+                $"{Format.Ms(run.DomAfterHub.Mean)} / {Format.Ms(run.DomAfterHub.P95)}");
+            report.Target(new TargetResult(
+                $"2a. change → hub client, poll {interval:0} ms",
+                $"p95 ≤ {interval + HubMarginTarget.TotalMilliseconds:0} ms",
+                $"p50 {Format.Ms(run.Hub.P50)}, p95 {Format.Ms(run.Hub.P95)}, max {Format.Ms(run.Hub.Max)} ({run.Hub.Count} changes)",
+                run.Hub.Count >= run.Changes ? run.Hub.P95 <= interval + HubMarginTarget.TotalMilliseconds : false));
+            report.Target(new TargetResult(
+                $"2b. change → DOM in Chromium, poll {interval:0} ms",
+                $"p95 ≤ {interval + DomMarginTarget.TotalMilliseconds:0} ms",
+                run.Dom.Count == 0 ? run.DomNote ?? "not measured (no browser)" : $"p50 {Format.Ms(run.Dom.P50)}, p95 {Format.Ms(run.Dom.P95)}, max {Format.Ms(run.Dom.Max)} ({run.Dom.Count} changes)",
+                run.Dom.Count == 0 ? null : run.Dom.Count >= run.Changes && run.Dom.P95 <= interval + DomMarginTarget.TotalMilliseconds));
+        }
+        var notes = string.Join("\n", runs.Where(r => r.DomNote is not null).Select(r => $"- poll {r.Interval.TotalMilliseconds:0} ms: {r.DomNote}"));
+        report.Section(Name, $"""
+            ### Change-to-screen latency (target 2)
+
+            Host with the simulator ({Agents} agents, activity stopped), one hub client and one dashboard page `/` in headless
+            {(browserVersion is null ? "Chromium (not available on this run)" : "Chromium " + browserVersion)}. Each change is a `PUT /simulator/control/agents/{"{name}"}` that gives an agent a new
+            model name; the changes are spaced by random delays of 0 to 1 poll interval, so they fall at random phases of the
+            poll. Time 0 is taken just before the PUT; the hub client notes its receipt in its `Diff` handler; the page notes the
+            first DOM mutation that carries the new text (a MutationObserver, `Date.now()`); all on this machine's clock.
+
+            {table}
+            Where the time goes (means over the same changes):
+
+            {breakdown}
+            {notes}
+            """);
+    }
+}

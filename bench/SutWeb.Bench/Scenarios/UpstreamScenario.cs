@@ -1,0 +1,211 @@
+using System.Diagnostics;
+using System.Net;
+using SutWeb.Bench.Browser;
+using SutWeb.Bench.Clients;
+using SutWeb.Bench.Hosting;
+using SutWeb.Bench.Reporting;
+
+namespace SutWeb.Bench.Scenarios;
+
+/// <summary>
+/// Target 1. One host (simulator with random activity, poll interval 1 s). Upstream status requests per minute with no
+/// viewer, then 1, 50 and 500 hub clients, then N Chromium pages; then the usual alternative in the same run: N scripted
+/// viewers each polling the server themselves.
+/// </summary>
+public static class UpstreamScenario
+{
+    public const string Name = "upstream";
+    public static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
+
+    public static async Task RunAsync(BenchOptions options, BenchReport report)
+    {
+        await using var host = await ChildHost.StartAsync(ChildHost.Settings(options.Agents, PollInterval));
+        await host.WaitForBoardAsync(version: 2, agents: 1, TimeSpan.FromSeconds(60));
+        var idle = await host.MetricsAsync(gc: true);
+
+        var hubRows = new List<(string Viewers, int Count, MeasuredWindow Window, HostMetrics Memory)>();
+        var clients = new List<FanoutClient>();
+        try
+        {
+            var none = await MeasuredWindow.MeasureAsync(host, options.Window);
+            hubRows.Add(("no viewer", 0, none, idle));
+            foreach (var n in options.HubClients.Order())
+            {
+                var connectClock = Stopwatch.StartNew();
+                await FanoutScenario.ConnectAsync(host.BaseAddress, clients, n);
+                Console.WriteLine($"{n} hub clients connected in {connectClock.Elapsed.TotalSeconds:0.0} s");
+                var memory = await host.MetricsAsync(gc: true);
+                var window = await MeasuredWindow.MeasureAsync(host, options.Window);
+                hubRows.Add(($"{n} hub client{(n == 1 ? "" : "s")}", n, window, memory));
+                Console.WriteLine($"{n} hub clients: {window.RequestsPerMinute:0.0} status requests/min, CPU {window.CpuPercent:0} %");
+            }
+        }
+        finally
+        {
+            await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
+        }
+
+        string browserNote;
+        if (options.Browsers > 0 && options.BrowserAvailable)
+        {
+            var (row, note) = await BrowsersAsync(host, options);
+            hubRows.Add(row);
+            browserNote = note;
+        }
+        else
+        {
+            browserNote = options.BrowserAvailable ? "Browser pages: skipped (`--browsers 0`)." : $"Browser pages: skipped, no browser at {options.Chromium}.";
+        }
+
+        var pollRows = new List<(int Count, MeasuredWindow Window, PollCounters Counters)>();
+        foreach (var n in options.HubClients.Order())
+        {
+            pollRows.Add(await PollingViewersAsync(host, n, options.Window));
+        }
+
+        Report(options, report, hubRows, pollRows, idle, browserNote);
+    }
+
+    private static async Task<((string, int, MeasuredWindow, HostMetrics), string)> BrowsersAsync(ChildHost host, BenchOptions options)
+    {
+        await using var browser = await DashboardBrowser.LaunchAsync(options.Chromium);
+        var before = await host.MetricsAsync(gc: true);
+        var clock = Stopwatch.StartNew();
+        // Four at a time: the pages load in parallel as real viewers' would, without starving the host of CPU.
+        using (var gate = new SemaphoreSlim(4))
+        {
+            await Task.WhenAll(Enumerable.Range(0, options.Browsers).Select(async _ =>
+            {
+                await gate.WaitAsync();
+                try
+                {
+                    await browser.OpenDashboardAsync(host.BaseAddress);
+                }
+                finally
+                {
+                    gate.Release();
+                }
+            }));
+        }
+        await WaitForCircuitsAsync(host, options.Browsers, TimeSpan.FromSeconds(60));
+        Console.WriteLine($"{options.Browsers} dashboard pages open in {clock.Elapsed.TotalSeconds:0.0} s");
+        var memory = await host.MetricsAsync(gc: true);
+        var window = await MeasuredWindow.MeasureAsync(host, options.Window);
+        Console.WriteLine($"{options.Browsers} pages: {window.RequestsPerMinute:0.0} status requests/min, CPU {window.CpuPercent:0} %");
+        await browser.CloseAllPagesAsync();
+        var perPage = (memory.GcHeapBytes - before.GcHeapBytes) / (double)options.Browsers;
+        var note = $"{options.Browsers} headless Chromium pages ({browser.Version}), each its own context and so its own circuit, "
+            + $"{options.Agents} agents: managed heap {Format.MiB(perPage)} per page after a full collection.";
+        return (($"{options.Browsers} browser pages", options.Browsers, window, memory), note);
+    }
+
+    public static async Task WaitForCircuitsAsync(ChildHost host, int circuits, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await host.MetricsAsync()).CircuitsActive < circuits)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"Fewer than {circuits} Blazor circuits connected in {timeout.TotalSeconds:0} s.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
+    private static async Task<(int, MeasuredWindow, PollCounters)> PollingViewersAsync(ChildHost host, int viewers, TimeSpan window)
+    {
+        using var handler = new SocketsHttpHandler { MaxConnectionsPerServer = int.MaxValue, AutomaticDecompression = DecompressionMethods.None };
+        using var http = new HttpClient(handler) { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var tokens = new string[viewers];
+        for (var i = 0; i < viewers; i++)
+        {
+            tokens[i] = await PollingViewer.SignInAsync(http, $"viewer-{i}", "simulator");
+        }
+        var counters = new PollCounters();
+        using var stop = new CancellationTokenSource();
+        var random = new Random(7);
+        var pollers = tokens.Select(token => PollingViewer.RunAsync(http, token, PollInterval, PollInterval * random.NextDouble(), counters, stop.Token)).ToArray();
+        try
+        {
+            // Every viewer has started polling before the window opens.
+            await Task.Delay(PollInterval * 1.5);
+            var measured = await MeasuredWindow.MeasureAsync(host, window);
+            Console.WriteLine($"{viewers} polling viewers: {measured.RequestsPerMinute:0.0} status requests/min ({measured.PollerRequests} of them SutWeb's), CPU {measured.CpuPercent:0} %");
+            return (viewers, measured, counters);
+        }
+        finally
+        {
+            await stop.CancelAsync();
+            await Task.WhenAll(pollers);
+        }
+    }
+
+    private static void Report(
+        BenchOptions options,
+        BenchReport report,
+        List<(string Viewers, int Count, MeasuredWindow Window, HostMetrics Memory)> hubRows,
+        List<(int Count, MeasuredWindow Window, PollCounters Counters)> pollRows,
+        HostMetrics idle,
+        string browserNote)
+    {
+        var wanted = 60 / PollInterval.TotalSeconds;
+        var upstream = new MarkdownTable("viewers", "status requests in the window (counter)", "status requests / min", "host CPU (% of one core)", "host working set", "managed heap");
+        foreach (var (viewers, _, window, memory) in hubRows)
+        {
+            upstream.Row(viewers, $"{window.StatusRequests} in {Format.Number(window.Seconds, "0.0")} s", Format.Number(window.RequestsPerMinute, "0.0"),
+                Format.Percent(window.CpuPercent), Format.MiB(memory.WorkingSetBytes), Format.MiB(memory.GcHeapBytes));
+        }
+
+        var alternative = new MarkdownTable(
+            "viewers", "SutWeb: requests / min", "every viewer polls: requests / min wanted", "… achieved", "ratio", "host CPU with SutWeb", "host CPU when viewers poll", "failed polls");
+        foreach (var (count, window, counters) in pollRows)
+        {
+            var sutweb = hubRows.FirstOrDefault(r => r.Count == count && r.Viewers.Contains("hub", StringComparison.Ordinal));
+            // The alternative has no SutWeb poller: take its own requests out of the count.
+            var viewersPerMinute = window.RequestsPerMinute * (window.StatusRequests - window.PollerRequests) / Math.Max(1, window.StatusRequests);
+            var sutwebRate = sutweb.Window?.RequestsPerMinute ?? double.NaN;
+            alternative.Row(
+                count,
+                Format.Number(sutwebRate, "0.0"),
+                Format.Number(count * wanted),
+                Format.Number(viewersPerMinute),
+                "× " + Format.Number(viewersPerMinute / sutwebRate, "0.0"),
+                sutweb.Window is null ? "–" : Format.Percent(sutweb.Window.CpuPercent),
+                Format.Percent(window.CpuPercent),
+                counters.FailedCount);
+        }
+
+        var hubRates = hubRows.Select(r => r.Window.RequestsPerMinute).ToList();
+        // Within 2 %: the rate is timed from the requests themselves, so only a real extra or missing poll moves it more.
+        var flat = hubRates.All(r => Math.Abs(r - wanted) <= wanted * 0.02);
+        var largest = pollRows.LastOrDefault();
+        report.Target(new TargetResult(
+            "1. upstream load independent of viewers",
+            $"{wanted:0} status requests / min with 0, {string.Join(", ", options.HubClients)} hub clients{(hubRows.Count > options.HubClients.Length + 1 ? $" and {options.Browsers} browser pages" : "")}",
+            string.Join(", ", hubRows.Select(r => $"{r.Viewers}: {r.Window.RequestsPerMinute:0.0}"))
+                + (largest.Window is null ? "" : $"; viewers polling themselves: {largest.Count} of them make × {largest.Window.RequestsPerMinute * (largest.Window.StatusRequests - largest.Window.PollerRequests) / Math.Max(1, largest.Window.StatusRequests) / wanted:0} the requests"),
+            flat));
+
+        report.Section(Name, $"""
+            ### Upstream load against the number of viewers (target 1)
+
+            One host, simulator with {options.Agents} agents and its random activity running, poll interval {PollInterval.TotalSeconds:0} s,
+            so the goal is {wanted:0} status requests per minute whatever the number of viewers. Each row is a window of
+            {options.Window.TotalSeconds:0} s; the simulator's counter (`GET /simulator/control/stats`) gives the requests in it, and the
+            times at which the host served them give the rate (requests after the first over the time from the first to the
+            last, so the window's edges do not round it).
+            Memory is taken after a full collection, with the viewers connected. Idle host before any viewer:
+            working set {Format.MiB(idle.WorkingSetBytes)}, managed heap {Format.MiB(idle.GcHeapBytes)}.
+
+            {upstream}
+            {browserNote}
+
+            The usual alternative in the same run, same host: N scripted viewers, each with its own token, each calling
+            `POST /simulator/api/sut/status` every {PollInterval.TotalSeconds:0} s from a random phase (the viewer count is the same N as
+            the hub clients above; SutWeb's own poll is taken out of the count). "Host CPU" is the whole host process, the
+            simulator included, so with polling viewers it stands for the Eggplant server's cost of serving them.
+
+            {alternative}
+            """);
+    }
+}

@@ -8,19 +8,34 @@ public static class AgentViewMapper
 {
     public static IReadOnlyList<AgentView> ToViews(IReadOnlyList<AgentConnection> connections, AgentViewLimits limits)
     {
-        if (connections.Count > limits.MaxAgents)
-        {
-            throw new StatusPayloadException(
-                $"The server reported {connections.Count} agent connections, more than the configured ceiling of {limits.MaxAgents}.");
-        }
+        CheckCeiling(connections.Count, limits);
         var views = new List<AgentView>(connections.Count);
         foreach (var connection in connections)
         {
             views.Add(ToView(connection, limits));
         }
-        // Ordered by key, then by process id, so that duplicates keep their numbers whatever order the server lists them in.
+        return NumberAndSort(views);
+    }
+
+    /// <summary>More agent connections than the ceiling is an upstream error, not unbounded growth.</summary>
+    public static void CheckCeiling(int count, AgentViewLimits limits)
+    {
+        if (count > limits.MaxAgents)
+        {
+            throw new StatusPayloadException(
+                $"The server reported {count} agent connections, more than the configured ceiling of {limits.MaxAgents}.");
+        }
+    }
+
+    /// <summary>
+    /// Makes keys unique and puts the views in ordinal key order. Duplicates are ordered by process id first, so that
+    /// they keep their numbers whatever order the server lists them in.
+    /// </summary>
+    public static IReadOnlyList<AgentView> NumberAndSort(List<AgentView> views)
+    {
         views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.ProcessId.CompareTo(b.ProcessId));
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var seen = new HashSet<string>(views.Count, StringComparer.Ordinal);
+        var renamed = false;
         for (var i = 0; i < views.Count; i++)
         {
             // Two connections reporting the same name and port must stay two rows: number the later ones.
@@ -32,9 +47,13 @@ public static class AgentViewMapper
             if (key != views[i].Key)
             {
                 views[i] = views[i] with { Key = key };
+                renamed = true;
             }
         }
-        views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        if (renamed)
+        {
+            views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        }
         return views;
     }
 

@@ -7,7 +7,6 @@ namespace SutWeb.Shared.Wire;
     PropertyNameCaseInsensitive = false,
     UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
     MaxDepth = 32)]
-[JsonSerializable(typeof(List<AgentConnection>))]
 [JsonSerializable(typeof(AgentConnection))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(EggplantMessage))]

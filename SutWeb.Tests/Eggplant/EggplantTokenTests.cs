@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Eggplant;
 using SutWeb.Shared.Views;
+using SutWeb.Shared.Wire;
 using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Tests.Eggplant;
@@ -20,12 +21,12 @@ public sealed class EggplantTokenTests
     {
         await using var host = await SutWebHost.StartAsync(QuietPoller);
         var client = host.Services.GetRequiredService<EggplantClient>();
-        await client.GetAgentStatusAsync(CancellationToken.None);
+        await client.GetStatusPayloadAsync(CancellationToken.None);
         var before = await host.GetStatsAsync();
 
         for (var i = 0; i < 5; i++)
         {
-            await client.GetAgentStatusAsync(CancellationToken.None);
+            await client.GetStatusPayloadAsync(CancellationToken.None);
         }
 
         var after = await host.GetStatsAsync();
@@ -42,12 +43,12 @@ public sealed class EggplantTokenTests
         await host.SetTokenLifetimeAsync(5);
         var client = host.Services.GetRequiredService<EggplantClient>();
         clock.Advance(TimeSpan.FromHours(2)); // the first poll's one-hour token has run out
-        await client.GetAgentStatusAsync(CancellationToken.None); // a new five-second token
+        await client.GetStatusPayloadAsync(CancellationToken.None); // a new five-second token
         var before = await host.GetStatsAsync();
 
-        await client.GetAgentStatusAsync(CancellationToken.None);
+        await client.GetStatusPayloadAsync(CancellationToken.None);
         clock.Advance(TimeSpan.FromSeconds(6));
-        await client.GetAgentStatusAsync(CancellationToken.None);
+        await client.GetStatusPayloadAsync(CancellationToken.None);
 
         var after = await host.GetStatsAsync();
         Assert.Equal(before.AuthRequests + 1, after.AuthRequests);
@@ -59,11 +60,11 @@ public sealed class EggplantTokenTests
     {
         await using var host = await SutWebHost.StartAsync(QuietPoller);
         var client = host.Services.GetRequiredService<EggplantClient>();
-        await client.GetAgentStatusAsync(CancellationToken.None);
+        await client.GetStatusPayloadAsync(CancellationToken.None);
         await host.SetFaultAsync("unauthorized");
         var before = await host.GetStatsAsync();
 
-        var error = await Assert.ThrowsAsync<EggplantException>(() => client.GetAgentStatusAsync(CancellationToken.None));
+        var error = await Assert.ThrowsAsync<EggplantException>(() => client.GetStatusPayloadAsync(CancellationToken.None));
 
         var after = await host.GetStatsAsync();
         Assert.Equal(UpstreamFailureKind.Unauthorized, error.Kind);
@@ -71,7 +72,7 @@ public sealed class EggplantTokenTests
         Assert.Equal(before.AuthRequests + 1, after.AuthRequests);
 
         await host.SetFaultAsync("none");
-        var agents = await client.GetAgentStatusAsync(CancellationToken.None);
+        var agents = StatusPayloadParser.Parse(await client.GetStatusPayloadAsync(CancellationToken.None));
         Assert.NotEmpty(agents);
         Assert.Equal(after.AuthRequests, (await host.GetStatsAsync()).AuthRequests); // the renewed token is kept
     }
@@ -87,7 +88,7 @@ public sealed class EggplantTokenTests
         var client = host.Services.GetRequiredService<EggplantClient>();
         var before = await host.GetStatsAsync();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => client.GetAgentStatusAsync(CancellationToken.None))));
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() => client.GetStatusPayloadAsync(CancellationToken.None))));
 
         var after = await host.GetStatsAsync();
         Assert.Equal(before.AuthRequests + 1, after.AuthRequests);

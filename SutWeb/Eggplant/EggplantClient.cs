@@ -13,19 +13,16 @@ namespace SutWeb.Eggplant;
 /// </summary>
 public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints, IOptions<EggplantOptions> options)
 {
-    /// <summary>Every open agent connection, as <c>POST /api/sut/status</c> lists them.</summary>
-    public async Task<IReadOnlyList<AgentConnection>> GetAgentStatusAsync(CancellationToken cancellationToken)
-    {
-        var body = await PostAsync(endpoints.StatusUri, [], cancellationToken);
-        try
-        {
-            return StatusPayloadParser.Parse(body);
-        }
-        catch (StatusPayloadException e)
-        {
-            throw new EggplantException(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
-        }
-    }
+    /// <summary>
+    /// The raw answer of <c>POST /api/sut/status</c> (every open agent connection), checked to be JSON of a sane size;
+    /// reading it is the mapper's work (<see cref="SutWeb.Shared.Mapping.IncrementalAgentViewMapper"/>).
+    /// </summary>
+    public Task<byte[]> GetStatusPayloadAsync(CancellationToken cancellationToken) =>
+        PostAsync(endpoints.StatusUri, [], cancellationToken);
+
+    /// <summary>How an answer that cannot be read is reported: an upstream error that says why.</summary>
+    public static EggplantException Unreadable(StatusPayloadException e) =>
+        new(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
 
     /// <summary>Asks the server to abort the run of engine process <paramref name="processId"/>.</summary>
     /// <returns>False when no process has that id (404).</returns>

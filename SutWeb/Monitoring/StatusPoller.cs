@@ -31,7 +31,7 @@ public sealed partial class StatusPoller(
             return;
         }
         var settings = options.Value;
-        var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars };
+        var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars });
         var health = new UpstreamHealthTracker(settings.PollInterval);
         LogStarted(logger, settings.UsesSimulator ? "the embedded simulator" : "the Eggplant server", settings.PollInterval.TotalSeconds);
 
@@ -45,7 +45,7 @@ public sealed partial class StatusPoller(
             {
                 startedAt = timeProvider.GetUtcNow();
                 status.PollStarted();
-                inFlight = PollOnceAsync(health, limits, stoppingToken);
+                inFlight = PollOnceAsync(health, mapper, stoppingToken);
             }
             else
             {
@@ -62,15 +62,15 @@ public sealed partial class StatusPoller(
     }
 
     /// <summary>One poll; it never throws, so one bad answer cannot stop the loop.</summary>
-    internal async Task PollOnceAsync(UpstreamHealthTracker health, AgentViewLimits limits, CancellationToken cancellationToken)
+    internal async Task PollOnceAsync(UpstreamHealthTracker health, IncrementalAgentViewMapper mapper, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         try
         {
             using var scope = scopes.CreateScope();
             var client = scope.ServiceProvider.GetRequiredService<EggplantClient>();
-            var connections = await client.GetAgentStatusAsync(cancellationToken);
-            var agents = AgentViewMapper.ToViews(connections, limits);
+            var payload = await client.GetStatusPayloadAsync(cancellationToken);
+            var agents = mapper.Map(payload);
             var now = timeProvider.GetUtcNow();
             if (board.PublishAgents(agents, now) is { } diff)
             {
@@ -91,7 +91,7 @@ public sealed partial class StatusPoller(
         catch (StatusPayloadException e)
         {
             metrics.PollFailed(timeProvider.GetElapsedTime(started), UpstreamFailureKind.Malformed);
-            Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.Malformed, e.Message));
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.Malformed, EggplantClient.Unreadable(e).Message));
         }
         catch (Exception e)
         {

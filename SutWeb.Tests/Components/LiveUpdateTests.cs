@@ -121,7 +121,7 @@ public sealed class LiveUpdateTests : DashboardTestContext
         var cut = RenderHome();
 
         Assert.Equal(Home.PageSize, cut.FindAll("[data-testid=agent-row]").Count);
-        Assert.Equal("1–100 of 1000", cut.Find("[data-testid=page-range]").TextContent);
+        Assert.Equal("1–50 of 1000", cut.Find("[data-testid=page-range]").TextContent);
         var before = RowRenders(cut);
         const string changed = "agent-0042:5400";
         agents = [.. agents.Select(a => a.Key == changed ? a with { LastLog = "changed" } : a)];

@@ -27,8 +27,8 @@ public sealed class PagingTests : DashboardTestContext
         var cut = RenderHome("?page=3");
 
         Assert.Equal(50, cut.FindAll("[data-testid=agent-row]").Count);
-        Assert.Equal("201–250 of 250", cut.Find("[data-testid=page-range]").TextContent);
-        Assert.Equal("agent-201:5400", RowKeys(cut)[0]);
+        Assert.Equal("101–150 of 250", cut.Find("[data-testid=page-range]").TextContent);
+        Assert.Equal("agent-101:5400", RowKeys(cut)[0]);
     }
 
     [Fact]
@@ -54,12 +54,12 @@ public sealed class PagingTests : DashboardTestContext
         var cut = RenderHome();
 
         cut.Find("[data-testid=pager] button[aria-label='Page 2']").Click();
-        cut.WaitForAssertion(() => Assert.Equal("101–200 of 250", cut.Find("[data-testid=page-range]").TextContent), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("51–100 of 250", cut.Find("[data-testid=page-range]").TextContent), Patience);
         Assert.Equal("http://localhost/?page=2", Navigation.Uri);
 
         cut.Find("th[data-sort=name] button").Click();
 
-        cut.WaitForAssertion(() => Assert.Equal("1–100 of 250", cut.Find("[data-testid=page-range]").TextContent), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("1–50 of 250", cut.Find("[data-testid=page-range]").TextContent), Patience);
         Assert.Equal("http://localhost/?sort=name", Navigation.Uri);
     }
 }

@@ -13,11 +13,7 @@ public sealed class SecondTickerTests
         using var ticker = new SecondTicker(clock);
         var ticks = 0;
 
-        var subscription = ticker.Subscribe(() =>
-        {
-            ticks++;
-            return Task.CompletedTask;
-        });
+        var subscription = ticker.Subscribe(Run, () => ticks++);
         clock.Advance(TimeSpan.FromMilliseconds(599));
         Assert.Equal(0, ticks);
         clock.Advance(TimeSpan.FromMilliseconds(1));
@@ -38,15 +34,40 @@ public sealed class SecondTickerTests
         var clock = new FakeTimeProvider(DashboardTestContext.Start);
         using var ticker = new SecondTicker(clock);
         var ticks = 0;
-        using var gone = ticker.Subscribe(() => throw new ObjectDisposedException("renderer"));
-        using var alive = ticker.Subscribe(() =>
-        {
-            ticks++;
-            return Task.CompletedTask;
-        });
+        using var gone = ticker.Subscribe(Run, () => throw new ObjectDisposedException("component"));
+        using var alive = ticker.Subscribe(Run, () => ticks++);
 
         clock.Advance(TimeSpan.FromSeconds(1));
 
         Assert.Equal(1, ticks);
+    }
+
+    [Fact]
+    public void Subscribe_ManyListeners_RunInOneCallIntoTheCircuit()
+    {
+        var clock = new FakeTimeProvider(DashboardTestContext.Start);
+        using var ticker = new SecondTicker(clock);
+        var calls = 0;
+        var ticks = 0;
+        Task Counting(Action work)
+        {
+            calls++;
+            work();
+            return Task.CompletedTask;
+        }
+        var subscriptions = Enumerable.Range(0, 10).Select(_ => ticker.Subscribe(Counting, () => ticks++)).ToList();
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(10, ticks);
+        Assert.Equal(1, calls);
+        subscriptions.ForEach(s => s.Dispose());
+    }
+
+    /// <summary>Stands in for a component's <c>InvokeAsync</c>: runs the work at once.</summary>
+    private static Task Run(Action work)
+    {
+        work();
+        return Task.CompletedTask;
     }
 }

@@ -2,7 +2,8 @@ namespace SutWeb.Components.Feed;
 
 /// <summary>
 /// One clock per circuit that ticks on every whole second of <see cref="TimeProvider"/>, so every "N s ago" and
-/// elapsed time on a page moves together. It runs only while someone listens; each listener re-renders only itself.
+/// elapsed time on a page moves together. It runs only while someone listens; each listener re-renders only itself,
+/// and all of a second's listeners run in one call into the circuit, so the second renders as one batch.
 /// </summary>
 public sealed class SecondTicker(TimeProvider time) : IDisposable
 {
@@ -13,9 +14,10 @@ public sealed class SecondTicker(TimeProvider time) : IDisposable
     private ITimer? _timer;
 
     /// <summary>Calls <paramref name="onTick"/> every second until the returned handle is disposed.</summary>
-    public IDisposable Subscribe(Func<Task> onTick)
+    /// <param name="invokeAsync">The component's <c>InvokeAsync</c>: the circuit's dispatcher, shared by its components.</param>
+    public IDisposable Subscribe(Func<Action, Task> invokeAsync, Action onTick)
     {
-        var subscription = new Subscription(this, onTick);
+        var subscription = new Subscription(this, invokeAsync, onTick);
         lock (_gate)
         {
             _listeners.Add(subscription);
@@ -47,17 +49,30 @@ public sealed class SecondTicker(TimeProvider time) : IDisposable
         {
             listeners = [.. _listeners];
         }
-        foreach (var listener in listeners)
+        if (listeners.Length > 0)
         {
-            _ = Notify(listener.OnTick);
+            _ = NotifyAllAsync(listeners);
         }
     }
 
-    private static async Task Notify(Func<Task> listener)
+    private static async Task NotifyAllAsync(Subscription[] listeners)
     {
         try
         {
-            await listener();
+            await listeners[0].InvokeAsync(() =>
+            {
+                foreach (var listener in listeners)
+                {
+                    try
+                    {
+                        listener.OnTick();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // That component went away between the tick and its render.
+                    }
+                }
+            });
         }
         catch (ObjectDisposedException)
         {
@@ -88,9 +103,11 @@ public sealed class SecondTicker(TimeProvider time) : IDisposable
         }
     }
 
-    private sealed class Subscription(SecondTicker ticker, Func<Task> onTick) : IDisposable
+    private sealed class Subscription(SecondTicker ticker, Func<Action, Task> invokeAsync, Action onTick) : IDisposable
     {
-        public Func<Task> OnTick { get; } = onTick;
+        public Func<Action, Task> InvokeAsync { get; } = invokeAsync;
+
+        public Action OnTick { get; } = onTick;
 
         public void Dispose() => ticker.Unsubscribe(this);
     }

@@ -20,7 +20,7 @@ public sealed class HostProcess : IAsyncDisposable
 
     public int Id => _process.Id;
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, int port = 0)
     {
         var root = RepositoryRoot();
         var dll = Path.Combine(root, "SutWeb", "bin", "Release", "net10.0", "SutWeb.dll");
@@ -28,7 +28,7 @@ public sealed class HostProcess : IAsyncDisposable
         {
             throw new FileNotFoundException($"Build the dashboard first: dotnet build -c Release SutWeb ({dll} is missing).");
         }
-        var port = SutWeb.Tests.TestSupport.SutWebHost.FreePort();
+        port = port == 0 ? SutWeb.Tests.TestSupport.SutWebHost.FreePort() : port;
         var start = new ProcessStartInfo("dotnet", [dll])
         {
             WorkingDirectory = Path.Combine(root, "SutWeb"),
@@ -84,13 +84,16 @@ public sealed class HostProcess : IAsyncDisposable
 
     public static string RepositoryRoot()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        foreach (var start in new[] { AppContext.BaseDirectory, Directory.GetCurrentDirectory() })
         {
-            if (File.Exists(Path.Combine(dir.FullName, "SutWeb.sln")))
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
             {
-                return dir.FullName;
+                if (File.Exists(Path.Combine(dir.FullName, "SutWeb.sln")))
+                {
+                    return dir.FullName;
+                }
             }
         }
-        throw new DirectoryNotFoundException("SutWeb.sln not found above " + AppContext.BaseDirectory);
+        throw new DirectoryNotFoundException("SutWeb.sln not found above " + AppContext.BaseDirectory + " or the current directory");
     }
 }

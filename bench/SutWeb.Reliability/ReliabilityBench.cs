@@ -3,6 +3,7 @@ namespace SutWeb.Reliability;
 /// <summary>
 /// <c>dotnet run -c Release --project bench/SutWeb.Reliability -- faults [--out file]</c>: the fault matrix.
 /// <c>dotnet run -c Release --project bench/SutWeb.Reliability -- soak [--minutes 30] [--clients 100] [--pages 3] [--out file]</c>.
+/// <c>dotnet run -c Release --project bench/SutWeb.Reliability -- outage [--minutes 5] [--out file]</c>: the wall after a long outage.
 /// </summary>
 public static class ReliabilityBench
 {
@@ -13,12 +14,13 @@ public static class ReliabilityBench
         var report = mode switch
         {
             "faults" => await FaultMatrix.RunAsync(),
+            "outage" => await OutageRun.RunAsync(TimeSpan.FromMinutes(Option(args, "--minutes", 5))),
             "soak" => await SoakRun.RunAsync(TimeSpan.FromMinutes(Option(args, "--minutes", 30)), Option(args, "--clients", 100), Option(args, "--pages", 3)),
             _ => null,
         };
         if (report is null)
         {
-            Console.Error.WriteLine($"Unknown mode '{mode}': use faults or soak.");
+            Console.Error.WriteLine($"Unknown mode '{mode}': use faults, soak or outage.");
             return 2;
         }
         Console.WriteLine(report);

@@ -45,7 +45,7 @@ public static class FaultMatrix
             .AppendLine("|---|---|---|---|---|---|---|---|");
         foreach (var row in rows)
         {
-            table.AppendLine($"| {row.Fault} | {row.Health} | {row.Screen} | {row.Detected} | {row.Recovered} | {row.Agents} | {row.HubMatches} | {row.ErrorLines} |");
+            table.AppendLine($"| {Cell(row.Fault)} | {Cell(row.Health)} | {Cell(row.Screen)} | {row.Detected} | {row.Recovered} | {row.Agents} | {row.HubMatches} | {row.ErrorLines} |");
         }
         return table.ToString();
     }
@@ -62,17 +62,26 @@ public static class FaultMatrix
         await host.SetFaultAsync(kind, delayMs);
         await Eventually.UntilAsync(() => host.Board.Current.Health.State != UpstreamState.Healthy, "the fault is seen", TimeSpan.FromMinutes(2));
         var detected = clock.Elapsed;
-        // Let it last a few intervals, as a real outage would.
-        await Eventually.UntilAsync(() => clock.Elapsed > detected + Interval * 4, "the outage has lasted a while");
+        var screen = Screen(host, host.Board.Current.Health);
+        // Let it last a few intervals, as a real outage would, noting every state it passes through.
+        var states = new List<UpstreamState> { host.Board.Current.Health.State };
+        while (clock.Elapsed < detected + Interval * 4)
+        {
+            await Task.Delay(50);
+            if (host.Board.Current.Health.State != states[^1])
+            {
+                states.Add(host.Board.Current.Health.State);
+            }
+        }
         var health = host.Board.Current.Health;
-        var screen = Screen(host, health);
+        screen = health.State == UpstreamState.Healthy ? screen : Screen(host, health);
         var during = host.Board.Current.Agents.Count;
 
         clock.Restart();
         await host.SetFaultAsync("none");
         await WaitHealthyAsync(host);
         var recovered = clock.Elapsed;
-        return new Row($"simulator `{kind}`" + (delayMs > 0 ? $" ({delayMs} ms)" : ""), health.State.ToString(), screen, Seconds(detected), Seconds(recovered),
+        return new Row($"simulator `{kind}`" + (delayMs > 0 ? $" ({delayMs} ms)" : ""), string.Join(" → ", states), screen, Seconds(detected), Seconds(recovered),
             $"{before} → {during} → {host.Board.Current.Agents.Count}", await MatchesAsync(probe, host), Errors(host));
     }
 
@@ -219,6 +228,9 @@ public static class FaultMatrix
 
     private static int Errors(SutWebHost host) =>
         host.Logs.Lines.Count(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
+
+    /// <summary>Text as one markdown table cell.</summary>
+    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 
     private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";
 

@@ -18,13 +18,15 @@ public sealed class HubProbe : IAsyncDisposable
     private readonly ConcurrentQueue<UpstreamHealth> _healths = new();
     private readonly ConcurrentQueue<string> _messages = new();
 
+    private readonly bool _keepHistory;
     private readonly int _dropEvery;
     private readonly Task? _stallUntil;
     private int _received;
     private int _reconnects;
 
-    private HubProbe(Uri baseAddress, int dropEvery, Task? stallUntil, bool reconnect)
+    private HubProbe(Uri baseAddress, int dropEvery, Task? stallUntil, bool reconnect, bool keepHistory)
     {
+        _keepHistory = keepHistory;
         _dropEvery = dropEvery;
         _stallUntil = stallUntil;
         var builder = new HubConnectionBuilder().WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')));
@@ -51,8 +53,11 @@ public sealed class HubProbe : IAsyncDisposable
         });
         Connection.On<JsonElement>(StatusHubContract.Health, element =>
         {
-            _messages.Enqueue(element.GetRawText());
-            _healths.Enqueue(element.Deserialize<UpstreamHealth>(JsonSerializerOptions.Web)!);
+            if (_keepHistory)
+            {
+                _messages.Enqueue(element.GetRawText());
+                _healths.Enqueue(element.Deserialize<UpstreamHealth>(JsonSerializerOptions.Web)!);
+            }
         });
     }
 
@@ -73,9 +78,11 @@ public sealed class HubProbe : IAsyncDisposable
     /// <param name="dropEvery">Lose every Nth diff (0: none), as a lossy client would.</param>
     /// <param name="stallUntil">Block in the first diff handler until this completes, as a stalled client would.</param>
     /// <param name="reconnect">Reconnect by itself after a dropped connection (and resynchronise), as a long-lived client would.</param>
-    public static async Task<HubProbe> ConnectAsync(Uri baseAddress, int dropEvery = 0, Task? stallUntil = null, bool reconnect = false)
+    /// <param name="keepHistory">Keep every message received (for tests); a long run keeps only the current state.</param>
+    public static async Task<HubProbe> ConnectAsync(Uri baseAddress, int dropEvery = 0, Task? stallUntil = null, bool reconnect = false,
+        bool keepHistory = true)
     {
-        var probe = new HubProbe(baseAddress, dropEvery, stallUntil, reconnect);
+        var probe = new HubProbe(baseAddress, dropEvery, stallUntil, reconnect, keepHistory);
         await probe.Connection.StartAsync();
         await probe.ResyncAsync();
         return probe;
@@ -84,7 +91,10 @@ public sealed class HubProbe : IAsyncDisposable
     public async Task<StatusSnapshot> GetSnapshotAsync()
     {
         var element = await Connection.InvokeAsync<JsonElement>(StatusHubContract.GetSnapshot);
-        _messages.Enqueue(element.GetRawText());
+        if (_keepHistory)
+        {
+            _messages.Enqueue(element.GetRawText());
+        }
         return element.Deserialize<StatusSnapshot>(JsonSerializerOptions.Web)!;
     }
 
@@ -105,9 +115,12 @@ public sealed class HubProbe : IAsyncDisposable
 
     private void OnDiff(JsonElement element)
     {
-        _messages.Enqueue(element.GetRawText());
         var diff = element.Deserialize<StatusDiff>(JsonSerializerOptions.Web)!;
-        _diffs.Enqueue(diff);
+        if (_keepHistory)
+        {
+            _messages.Enqueue(element.GetRawText());
+            _diffs.Enqueue(diff);
+        }
         bool gap;
         lock (_gate)
         {

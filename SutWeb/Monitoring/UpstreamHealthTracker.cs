@@ -13,10 +13,11 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     public const int UnreachableAfterIntervals = 3;
 
     /// <summary>
-    /// A poll still waiting this long makes the data overdue: two intervals, and at least two seconds, so that a poll
-    /// that is merely a little slower than a short interval does not flap health (and the log) on every tick.
+    /// A poll still waiting this long makes the data overdue: one and a half intervals, and at least 1.5 s, so that a
+    /// poll merely a little slower than a short interval does not flap health (and the log) on every tick, while the
+    /// second tick of a hung poll (two intervals in) always finds it overdue, whatever the timer's jitter.
     /// </summary>
-    public TimeSpan OverdueAfter { get; } = TimeSpan.FromTicks(Math.Max(pollInterval.Ticks * 2, TimeSpan.FromSeconds(2).Ticks));
+    public TimeSpan OverdueAfter { get; } = TimeSpan.FromTicks(Math.Max(pollInterval.Ticks * 3 / 2, TimeSpan.FromSeconds(1.5).Ticks));
 
     // The poll and the timer's overdue check may report at the same moment.
     private readonly Lock _gate = new();

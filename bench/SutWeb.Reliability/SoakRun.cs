@@ -27,7 +27,7 @@ public static class SoakRun
         var clients = new List<HubProbe>();
         for (var i = 0; i < clientCount; i++)
         {
-            clients.Add(await HubProbe.ConnectAsync(host.BaseAddress, reconnect: true));
+            clients.Add(await HubProbe.ConnectAsync(host.BaseAddress, reconnect: true, keepHistory: false));
         }
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new()
@@ -63,7 +63,7 @@ public static class SoakRun
 
         // Quiet the upstream, then every client must hold exactly what a fresh snapshot says.
         await http.PutAsJsonAsync("simulator/control/activity", new { running = false });
-        var reference = await HubProbe.ConnectAsync(host.BaseAddress);
+        var reference = await HubProbe.ConnectAsync(host.BaseAddress, keepHistory: false);
         await Task.Delay(TimeSpan.FromSeconds(2));
         await reference.ResyncAsync();
         var board = reference.State!;

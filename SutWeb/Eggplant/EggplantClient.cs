@@ -24,21 +24,6 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     public static EggplantException Unreadable(StatusPayloadException e) =>
         new(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
 
-    /// <summary>Asks the server to abort the run of engine process <paramref name="processId"/>.</summary>
-    /// <returns>False when no process has that id (404).</returns>
-    public async Task<bool> AbortAsync(int processId, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await PostAsync(endpoints.AbortUri, new() { ["id"] = processId.ToString(System.Globalization.CultureInfo.InvariantCulture) }, cancellationToken);
-            return true;
-        }
-        catch (EggplantException e) when (e.InnerException is HttpRequestException { StatusCode: HttpStatusCode.NotFound })
-        {
-            return false;
-        }
-    }
-
     private async Task<byte[]> PostAsync(Uri uri, Dictionary<string, string> form, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };

@@ -22,9 +22,6 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
 {
     private readonly ConcurrentDictionary<string, ClientQueue> _queues = new();
 
-    /// <summary>Messages waiting for one client (for diagnostics and tests).</summary>
-    public int QueuedFor(string connectionId) => _queues.TryGetValue(connectionId, out var queue) ? queue.Count : 0;
-
     /// <summary>Messages dropped so far because clients could not keep up.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -114,8 +111,6 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
         public ChannelReader<SerializedHubMessage> Reader => _channel.Reader;
 
         public CancellationToken Closed => _closed.Token;
-
-        public int Count => _channel.Reader.Count;
 
         public Task? Pump { get; set; }
 

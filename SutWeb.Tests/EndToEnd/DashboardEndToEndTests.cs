@@ -61,7 +61,7 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
 
-        await Row(session.Page, "logger:5400").GetByTestId("expand").ClickAsync();
+        await ExpandAsync(Row(session.Page, "logger:5400"));
 
         var details = session.Page.GetByTestId("agent-details");
         await Expect(details).ToBeVisibleAsync();
@@ -81,10 +81,34 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
 
         var row = Row(session.Page, name + ":5400");
         await Expect(row.GetByTestId("agent-name")).ToHaveTextAsync(name);
-        await row.GetByTestId("expand").ClickAsync();
+        await ExpandAsync(row);
         await Expect(session.Page.GetByTestId("last-log")).ToContainTextAsync("<script>window.__xss=2</script>");
 
         await AssertNoInjectedMarkupAsync(session.Page);
+    }
+
+    /// <summary>
+    /// Opens a row's details. A click that lands between the circuit coming up and the page's first interactive render
+    /// does nothing, so click again (only while the row is still closed) until it opens.
+    /// </summary>
+    internal static async Task ExpandAsync(ILocator row)
+    {
+        var expand = row.GetByTestId("expand");
+        for (var attempt = 1; ; attempt++)
+        {
+            if (await expand.GetAttributeAsync("aria-expanded") != "true")
+            {
+                await expand.ClickAsync();
+            }
+            try
+            {
+                await Expect(expand).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 6)
+            {
+            }
+        }
     }
 
     internal static ILocator Row(IPage page, string key) =>

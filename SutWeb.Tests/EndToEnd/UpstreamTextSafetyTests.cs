@@ -34,7 +34,7 @@ public sealed class UpstreamTextSafetyTests(BrowserFixture browser, ITestOutputH
         await session.WaitForCircuitAsync();
         if (path == "/")
         {
-            await DashboardEndToEndTests.Row(session.Page, "markup-agent:5400").GetByTestId("expand").ClickAsync();
+            await DashboardEndToEndTests.ExpandAsync(DashboardEndToEndTests.Row(session.Page, "markup-agent:5400"));
             var details = session.Page.GetByTestId("agent-details");
             await Expect(details).ToContainTextAsync("<i>initiator</i>");
             await Expect(details).ToContainTextAsync("<u>status</u>");

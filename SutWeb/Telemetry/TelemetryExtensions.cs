@@ -5,6 +5,8 @@ namespace SutWeb.Telemetry;
 
 public static class TelemetryExtensions
 {
+    private const int MetricTagCombinationsLimit = 200;
+
     /// <summary>SutWeb's meter plus ASP.NET Core, Kestrel, SignalR and runtime metrics, exportable to Prometheus.</summary>
     public static IServiceCollection AddSutWebTelemetry(this IServiceCollection services)
     {
@@ -15,6 +17,9 @@ public static class TelemetryExtensions
             .AddAspNetCoreInstrumentation()
             .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits")
             .AddRuntimeInstrumentation()
+            // OpenTelemetry reserves room for 2,000 tag combinations per instrument up front (about 9 MiB over the
+            // ~50 instruments here); SutWeb's instruments have a few dozen at most (route × method × status).
+            .AddView(_ => new MetricStreamConfiguration { CardinalityLimit = MetricTagCombinationsLimit })
             .AddPrometheusExporter());
         return services;
     }

@@ -32,6 +32,9 @@ public sealed record BenchOptions
 
     public bool WriteDoc { get; init; } = true;
 
+    /// <summary>Where 'circuits' writes a heap dump of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
+    public string? GcDump { get; init; }
+
     public bool BrowserAvailable => File.Exists(Chromium);
 
     public static BenchOptions Parse(string[] args, string? defaultOutput)
@@ -52,6 +55,7 @@ public sealed record BenchOptions
                 case "--chromium": options = options with { Chromium = Value() }; break;
                 case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
                 case "--no-doc": options = options with { WriteDoc = false }; break;
+                case "--gcdump": options = options with { GcDump = Path.GetFullPath(Value()) }; break;
                 case "all": scenarios.AddRange(AllScenarios); break;
                 case var name when AllScenarios.Contains(name): scenarios.Add(name); break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}.");
@@ -73,5 +77,6 @@ public sealed record BenchOptions
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the markdown file to update (default docs/PERFORMANCE.md of this repository)
           --no-doc          print the figures only
+          --gcdump FILE     in 'circuits', a heap dump of the host with all pages open (dotnet tool install -g dotnet-gcdump)
         """;
 }

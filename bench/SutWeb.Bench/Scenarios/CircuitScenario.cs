@@ -42,14 +42,30 @@ public static class CircuitScenario
         var bytes = new FrameCounter();
         var marker = 0;
 
-        var before = await host.MetricsAsync(gc: true);
+        // The first page in a process also fills its one-off caches (component metadata, MudBlazor's statics, data of
+        // JIT-compiled code), which no further page pays again: open and close one page before measuring.
         var clock = Stopwatch.StartNew();
+        var warmUp = await browser.OpenDashboardAsync(host.BaseAddress);
+        await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
+        await ShowsAgentsAsync(warmUp);
+        var coldOpened = clock.Elapsed;
+        await browser.ClosePageAsync(warmUp);
+        await WaitForNoCircuitsAsync(host, TimeSpan.FromSeconds(60));
+
+        var before = await host.MetricsAsync(gc: true);
+        clock.Restart();
         var first = await browser.OpenDashboardAsync(host.BaseAddress, 1600, 1200, page => page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
             bytes.Add(frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? "")));
         await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
         await ShowsAgentsAsync(first);
         await RendersSettleAsync(host, before.RenderBatches, 1);
         var firstOpened = clock.Elapsed;
+        var afterFirst = await host.MetricsAsync(gc: true);
+        if (options.GcDump is { } firstDumpPath)
+        {
+            // Two dumps, so that their difference is what the further pages hold.
+            await WriteHeapDumpAsync(host, Path.ChangeExtension(firstDumpPath, ".first-page.gcdump"));
+        }
         var loadBytes = bytes.Take();
         await DomMarkerObserver.InstallAsync(first);
         var onePage = await ChangeAsync(host, first, bytes, pages: 1, ChangesWithOnePage, () => ++marker);
@@ -70,17 +86,25 @@ public static class CircuitScenario
         var othersOpened = clock.Elapsed;
         var after = await host.MetricsAsync(gc: true);
         Console.WriteLine($"{options.Pages} pages with {Agents} agents; heap {Format.MiB(before.GcHeapBytes)} -> {Format.MiB(after.GcHeapBytes)}");
+        if (options.GcDump is { } dumpPath)
+        {
+            await WriteHeapDumpAsync(host, dumpPath);
+        }
         bytes.Take();
         var allPages = await ChangeAsync(host, first, bytes, options.Pages, ChangesWithAllPages, () => ++marker);
 
         var heapPerPage = (after.GcHeapBytes - before.GcHeapBytes) / (double)options.Pages;
+        var heapPerFurtherPage = options.Pages < 2 ? double.NaN : (after.GcHeapBytes - afterFirst.GcHeapBytes) / (double)(options.Pages - 1);
         var workingSetPerPage = (after.WorkingSetBytes - before.WorkingSetBytes) / (double)options.Pages;
         var memory = new MarkdownTable("figure", "value")
             .Row("dashboard pages open (each its own browser context and circuit)", options.Pages)
             .Row("agents on the board", after.Agents)
-            .Row("time to open and render the first page / the others, one after the other", $"{Format.Number(firstOpened.TotalSeconds, "0.0")} s / {Format.Number(othersOpened.TotalSeconds, "0.0")} s")
-            .Row("host managed heap after a full collection: before → after", $"{Format.MiB(before.GcHeapBytes)} → {Format.MiB(after.GcHeapBytes)}")
-            .Row("**managed heap per page**", Format.MiB(heapPerPage))
+            .Row("time to open and render the warm-up page (the first since start) / the first measured page / the others, one after the other",
+                $"{Format.Number(coldOpened.TotalSeconds, "0.0")} s / {Format.Number(firstOpened.TotalSeconds, "0.0")} s / {Format.Number(othersOpened.TotalSeconds, "0.0")} s")
+            .Row("host managed heap after a full collection: before → first page open → all open",
+                $"{Format.MiB(before.GcHeapBytes)} → {Format.MiB(afterFirst.GcHeapBytes)} → {Format.MiB(after.GcHeapBytes)}")
+            .Row("**managed heap per page** (all pages)", Format.MiB(heapPerPage))
+            .Row("managed heap per page after the first", double.IsNaN(heapPerFurtherPage) ? "(one page only)" : Format.MiB(heapPerFurtherPage))
             .Row("host working set: before → after", $"{Format.MiB(before.WorkingSetBytes)} → {Format.MiB(after.WorkingSetBytes)}")
             .Row("working set per page", Format.MiB(workingSetPerPage))
             .Row("bytes received by the first page's circuit WebSocket while it loaded", Format.Bytes(loadBytes));
@@ -113,7 +137,9 @@ public static class CircuitScenario
             {PollInterval.TotalSeconds:0} s; dashboard pages `/` opened in headless Chromium {browser.Version}, each in its own browser
             context. Memory: the host's managed heap and working set after a full blocking collection, before the first page
             and after the last one has rendered its rows, divided by the number of pages (a circuit's render tree, component
-            instances and board subscription; the browser's own memory is not counted).
+            instances and board subscription; the browser's own memory is not counted). Before measuring, one warm-up page is
+            opened and left (its circuit closed), because the first page since start also fills the process's one-off caches
+            (component metadata, MudBlazor's statics), which no further page pays again.
 
             {memory}
             Render time: the host's `aspnetcore.components.render_diff.duration` and `…render_diff.size` (one sample each
@@ -129,6 +155,39 @@ public static class CircuitScenario
     }
 
     /// <summary>Waits (bounded) until the host has rendered at least <paramref name="atLeast"/> more batches, then none for a while.</summary>
+    /// <summary>What a page's memory is made of: <c>dotnet-gcdump report FILE</c> lists the types by size.</summary>
+    private static async Task WriteHeapDumpAsync(ChildHost host, string path)
+    {
+        // A global tool lands in ~/.dotnet/tools, which is often not on PATH.
+        var tools = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools");
+        var tool = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Append(tools)
+            .Select(folder => Path.Combine(folder, "dotnet-gcdump")).FirstOrDefault(File.Exists) ?? "dotnet-gcdump";
+        var start = new ProcessStartInfo(tool, ["collect", "-p", host.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture), "-o", path]);
+        try
+        {
+            using var dump = Process.Start(start)!;
+            await dump.WaitForExitAsync();
+            Console.WriteLine(dump.ExitCode == 0 ? $"heap dump: {path}" : $"dotnet-gcdump failed with exit code {dump.ExitCode}");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            Console.WriteLine($"no heap dump: dotnet-gcdump did not start ({e.Message}); dotnet tool install -g dotnet-gcdump");
+        }
+    }
+
+    private static async Task WaitForNoCircuitsAsync(ChildHost host, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while ((await host.MetricsAsync()).CircuitsActive > 0)
+        {
+            if (clock.Elapsed > timeout)
+            {
+                throw new TimeoutException($"The warm-up page's circuit was still open {timeout.TotalSeconds:0} s after the page was left.");
+            }
+            await Task.Delay(100);
+        }
+    }
+
     private static async Task RendersSettleAsync(ChildHost host, long from, int atLeast)
     {
         var clock = Stopwatch.StartNew();

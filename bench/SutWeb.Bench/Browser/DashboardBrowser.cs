@@ -60,17 +60,6 @@ public sealed class DashboardBrowser : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Leaves the page first, so that Blazor tells the server the circuit is over instead of it being kept for a reconnect.</summary>
-    public async Task ClosePageAsync(IPage page)
-    {
-        await page.GotoAsync("about:blank");
-        lock (_contexts)
-        {
-            _contexts.Remove(page.Context);
-        }
-        await page.Context.CloseAsync();
-    }
-
     public async Task CloseAllPagesAsync()
     {
         IBrowserContext[] contexts;

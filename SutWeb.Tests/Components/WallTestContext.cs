@@ -16,7 +16,7 @@ namespace SutWeb.Tests.Components;
 /// The wall rendered by bUnit against a real <see cref="AgentBoard"/> and a fake clock: tests publish to the board as
 /// the poller would and move time by hand.
 /// </summary>
-public abstract class WallTestContext : BunitContext
+public abstract class WallTestContext : BunitContext, IAsyncLifetime
 {
     protected static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
 
@@ -32,6 +32,11 @@ public abstract class WallTestContext : BunitContext
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }
+
+    // MudBlazor's services are only asynchronously disposable; xunit 2 disposes test classes through IAsyncLifetime.
+    Task IAsyncLifetime.InitializeAsync() => Task.CompletedTask;
+
+    async Task IAsyncLifetime.DisposeAsync() => await DisposeAsync();
 
     protected FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2025, 6, 2, 9, 30, 0, TimeSpan.Zero));
 

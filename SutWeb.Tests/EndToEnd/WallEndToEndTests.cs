@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SutWeb.Components.Wall;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -82,6 +83,40 @@ public sealed class WallEndToEndTests(BrowserFixture browser, ITestOutputHelper 
         await Expect(indicator).ToHaveTextAsync("page 2 of 2");
         await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(10);
     }
+
+    [SkippableFact]
+    public async Task Wall_ScreenTurnedToPortrait_LaysOutAgainWithoutReload()
+    {
+        var chromium = browser.Require();
+        var agents = Enumerable.Range(1, 40).Select(i => WireAgents.Agent($"agent-{i:00}", 5400 + i, "Running")).ToArray();
+        await using var host = await QuietHost.StartAsync(0, agents);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, width: 1920, height: 1080);
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall").ToString());
+        await session.WaitForCircuitAsync();
+        var landscape = WallLayout.For(40, columns: null, scale: 1, aspect: 1920 / 1080.0);
+        var portrait = WallLayout.For(40, columns: null, scale: 1, aspect: 1080 / 1920.0);
+        Assert.NotEqual(landscape, portrait);
+        var grid = session.Page.GetByTestId("wall-grid");
+        await Expect(grid).ToHaveClassAsync(GridClass(landscape));
+        await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(landscape.PerPage);
+        var navigations = 0;
+        session.Page.FrameNavigated += (_, _) => navigations++;
+
+        await session.Page.SetViewportSizeAsync(1080, 1920);
+
+        await Expect(grid).ToHaveClassAsync(GridClass(portrait));
+        await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(portrait.PerPage);
+        Assert.True(await FitsTheViewportAsync(session.Page), "the wall scrolls");
+        await session.ScreenshotAsync("wall-portrait");
+
+        await session.Page.SetViewportSizeAsync(1920, 1080);
+
+        await Expect(grid).ToHaveClassAsync(GridClass(landscape));
+        Assert.Equal(0, navigations);
+    }
+
+    private static System.Text.RegularExpressions.Regex GridClass(WallLayout layout) =>
+        new($@"\bwall-cols-{layout.Columns} wall-rows-{layout.Rows}\b");
 
     [SkippableFact]
     public async Task Wall_MarkupInAgentName_ShowsTextAndRunsNoScript()

@@ -1,53 +1,55 @@
 using Bunit;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Http;
 using MudBlazor;
 using MudBlazor.Extensions;
 using SutWeb.Components.Layout;
 
 namespace SutWeb.Tests.Components;
 
-/// <summary>The theme switch: light, dark or the system's, remembered per browser.</summary>
+/// <summary>The theme switch: light, dark or the system's, remembered per browser in a cookie the server reads.</summary>
 public sealed class MainLayoutTests : DashboardTestContext
 {
     [Theory]
-    [InlineData("dark", true)]
-    [InlineData("light", false)]
-    public void MainLayout_StoredChoice_IsApplied(string stored, bool dark)
+    [InlineData("dark.1", true)]
+    [InlineData("light.0", false)]
+    [InlineData("system.1", true)]
+    [InlineData("system.0", false)]
+    public void MainLayout_RememberedTheme_IsThereFromTheFirstRender(string cookie, bool dark)
     {
-        JSInterop.Setup<string?>("sutwebDashboard.getThemeMode").SetResult(stored);
+        // The system's answer is not known yet when the server renders, and the browser never answers here.
+        JSInterop.Setup<bool>("mudThemeProvider.isDarkMode");
 
-        var cut = RenderLayout();
+        var cut = RenderLayout(cookie);
 
-        cut.WaitForAssertion(() => Assert.Equal(dark, cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode)), Patience);
+        Assert.Equal(dark, cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode));
     }
 
     [Theory]
     [InlineData(true)]
     [InlineData(false)]
-    public void MainLayout_NothingStored_FollowsTheSystem(bool systemIsDark)
+    public void MainLayout_NothingRemembered_FollowsTheSystemAndRemembersWhatItSaid(bool systemIsDark)
     {
-        JSInterop.Setup<string?>("sutwebDashboard.getThemeMode").SetResult(null);
         JSInterop.Setup<bool>("mudThemeProvider.isDarkMode").SetResult(systemIsDark);
 
-        var cut = RenderLayout();
+        var cut = RenderLayout(cookie: null);
 
         cut.WaitForAssertion(() => Assert.Equal(systemIsDark, cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode)), Patience);
         Assert.Equal(ThemeMode.System, cut.FindComponent<ThemeModeMenu>().Instance.Mode);
         JSInterop.VerifyInvoke("mudThemeProvider.watchDarkMode");
+        cut.WaitForAssertion(() => Assert.Equal(systemIsDark ? "system.1" : "system.0", RememberedCookie()), Patience);
     }
 
     [Fact]
     public void MainLayout_ChooseDark_AppliesAndRemembersIt()
     {
-        JSInterop.Setup<string?>("sutwebDashboard.getThemeMode").SetResult("light");
-        var cut = RenderLayout();
+        var cut = RenderLayout("light.0");
         var menu = cut.FindComponent<ThemeModeMenu>();
 
         cut.InvokeAsync(() => menu.Instance.ModeChanged.InvokeAsync(ThemeMode.Dark));
 
         cut.WaitForAssertion(() => Assert.True(cut.FindComponent<MudThemeProvider>().Instance.GetState(x => x.IsDarkMode)), Patience);
-        var call = JSInterop.VerifyInvoke("sutwebDashboard.setThemeMode");
-        Assert.Equal("dark", call.Arguments[0]);
+        cut.WaitForAssertion(() => Assert.Equal("dark.1", RememberedCookie()), Patience);
     }
 
     [Fact]
@@ -59,6 +61,24 @@ public sealed class MainLayoutTests : DashboardTestContext
         Assert.NotNull(cut.Find("[data-testid=count-connected]"));
     }
 
-    private IRenderedComponent<MainLayout> RenderLayout() =>
-        Render<MainLayout>(parameters => parameters.Add(layout => layout.Body, (RenderFragment)(_ => { })));
+    /// <summary>Renders the layout as the server does before the page is live: with the request and its cookie.</summary>
+    private IRenderedComponent<MainLayout> RenderLayout(string? cookie = null)
+    {
+        var request = new DefaultHttpContext();
+        if (cookie is not null)
+        {
+            request.Request.Headers.Cookie = $"{ThemeChoice.CookieName}={cookie}";
+        }
+        return Render<MainLayout>(parameters => parameters
+            .AddCascadingValue(request)
+            .Add(layout => layout.Body, (RenderFragment)(_ => { })));
+    }
+
+    /// <summary>The value the page last asked the browser to keep in the theme cookie.</summary>
+    private string? RememberedCookie()
+    {
+        var call = JSInterop.Invocations["sutwebDashboard.rememberTheme"].LastOrDefault();
+        Assert.Equal(ThemeChoice.CookieName, call.Arguments[0]);
+        return (string?)call.Arguments[1];
+    }
 }

@@ -32,6 +32,36 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
     }
 
     [SkippableFact]
+    public async Task Dashboard_ChooseDark_NextVisitIsDarkFromItsFirstPaint()
+    {
+        var chromium = browser.Require();
+        await using var host = await QuietHost.StartAsync(0, WireAgents.Agent("steady", 5400, "Passed"));
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+        var url = new Uri(host.BaseAddress, "/").ToString();
+        await session.Page.GotoAsync(url);
+        await session.WaitForCircuitAsync();
+        var darkBackground = DarkBackgroundRgb();
+        await Expect(session.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", darkBackground);
+
+        await session.Page.GetByTestId("theme-menu").Locator("button").First.ClickAsync();
+        await session.Page.Locator("[data-testid=theme-option][data-theme=dark]").ClickAsync();
+
+        await Expect(session.Page.Locator("body")).ToHaveCSSAsync("background-color", darkBackground);
+        // A second visit with no script at all shows only what the server rendered: already dark, so no light flash.
+        var next = await session.Page.Context.NewPageAsync();
+        await next.RouteAsync("**/*.js", route => route.AbortAsync());
+        await next.GotoAsync(url);
+        await Expect(next.Locator("body")).ToHaveCSSAsync("background-color", darkBackground);
+    }
+
+    private static string DarkBackgroundRgb()
+    {
+        var hex = SutWeb.Components.Styling.SutWebTheme.Theme.PaletteDark.Background.ToString(MudBlazor.Utilities.MudColorOutputFormats.Hex).TrimStart('#');
+        var rgb = Enumerable.Range(0, 3).Select(i => Convert.ToInt32(hex.Substring(i * 2, 2), 16));
+        return $"rgb({string.Join(", ", rgb)})";
+    }
+
+    [SkippableFact]
     public async Task Dashboard_AgentPutThroughControlApi_AppearsWithoutReload()
     {
         var chromium = browser.Require();

@@ -1,23 +1,10 @@
 // Browser helpers of the desk dashboard, called from Blazor components.
 // No eval and no inline script: the Content-Security-Policy forbids both.
 window.sutwebDashboard = (() => {
-    const themeKey = "sutweb.theme";
-
-    // localStorage may be unavailable (private windows, storage disabled): the choice then lasts for the page only.
-    const getThemeMode = () => {
-        try {
-            return window.localStorage.getItem(themeKey);
-        } catch {
-            return null;
-        }
-    };
-
-    const setThemeMode = (mode) => {
-        try {
-            window.localStorage.setItem(themeKey, mode);
-        } catch {
-            // Not remembered; still applied.
-        }
+    // The theme is kept in a cookie, which the server reads to paint the first frame in the right colours.
+    const rememberTheme = (name, value) => {
+        const secure = window.location.protocol === "https:" ? "; secure" : "";
+        document.cookie = `${name}=${encodeURIComponent(value)}; path=/; max-age=31536000; samesite=lax${secure}`;
     };
 
     // The async clipboard API needs a secure context (https or localhost); plain http on a LAN falls back to a
@@ -41,5 +28,5 @@ window.sutwebDashboard = (() => {
         }
     };
 
-    return { getThemeMode, setThemeMode, copyText };
+    return { rememberTheme, copyText };
 })();

@@ -1,3 +1,4 @@
+using SutWeb.Components.Feed;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
@@ -29,6 +30,7 @@ public abstract class WallTestContext : BunitContext, IAsyncLifetime
         Services.AddSingleton<TimeProvider>(Clock);
         Services.AddSingleton(Options.Create(new EggplantOptions { PollInterval = PollInterval }));
         Services.AddScoped<ViewerTime>();
+        Services.AddScoped<SecondTicker>();
         Services.AddMudServices();
         JSInterop.Mode = JSRuntimeMode.Loose;
     }

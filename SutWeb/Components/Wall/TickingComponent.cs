@@ -1,46 +1,39 @@
 using Microsoft.AspNetCore.Components;
+using SutWeb.Components.Feed;
 
 namespace SutWeb.Components.Wall;
 
 /// <summary>
-/// A wall component that changes with time alone: it follows the page's <see cref="WallTicker"/> and re-renders
-/// itself, only itself, when <see cref="OnTick"/> says that what it shows has changed.
+/// A wall component that changes with time alone: it follows the circuit's <see cref="SecondTicker"/> (shared with
+/// every other ticking part of the page, so a second renders as one batch) and re-renders itself, only itself, when
+/// <see cref="OnTick"/> says that what it shows has changed.
 /// </summary>
 public abstract class TickingComponent : ComponentBase, IDisposable
 {
-    [CascadingParameter]
-    public WallTicker Ticker { get; set; } = null!;
+    private IDisposable? _ticking;
 
-    protected DateTimeOffset Now => Ticker.Now;
+    [Inject]
+    private SecondTicker Ticker { get; set; } = null!;
 
-    protected override void OnInitialized() => Ticker.Tick += HandleTick;
+    [Inject]
+    private TimeProvider Clock { get; set; } = null!;
+
+    protected DateTimeOffset Now => Clock.GetUtcNow();
+
+    protected override void OnInitialized() => _ticking = Ticker.Subscribe(InvokeAsync, () =>
+    {
+        if (OnTick())
+        {
+            StateHasChanged();
+        }
+    });
 
     /// <summary>Runs on the renderer's sync context once a second; true re-renders this component.</summary>
     protected abstract bool OnTick();
 
-    private void HandleTick() => _ = TickAsync();
-
-    private async Task TickAsync()
-    {
-        try
-        {
-            await InvokeAsync(() =>
-            {
-                if (OnTick())
-                {
-                    StateHasChanged();
-                }
-            });
-        }
-        catch (ObjectDisposedException)
-        {
-            // The circuit went away between the tick and the render.
-        }
-    }
-
     public void Dispose()
     {
-        Ticker.Tick -= HandleTick;
+        _ticking?.Dispose();
         OnDisposed();
         GC.SuppressFinalize(this);
     }

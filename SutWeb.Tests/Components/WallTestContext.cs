@@ -53,7 +53,7 @@ public abstract class WallTestContext : BunitContext, IAsyncLifetime
     /// <summary>What one good poll does: the agents, then healthy as of now.</summary>
     protected void Publish(params AgentView[] agents)
     {
-        Board.PublishAgents(agents, Clock.GetUtcNow());
+        Board.PublishAgents([.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)], Clock.GetUtcNow());
         Board.PublishHealth(new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = Clock.GetUtcNow() });
     }
 

@@ -47,7 +47,7 @@ public sealed class AgentBoard
         }
     }
 
-    /// <summary>Replaces the agents with a new poll's result.</summary>
+    /// <summary>Replaces the agents with a new poll's result, in ordinal key order (as the mapper gives them).</summary>
     /// <returns>The diff it made, or null when nothing changed (no new version then, except the very first).</returns>
     public StatusDiff? PublishAgents(IReadOnlyList<AgentView> agents, DateTimeOffset observedAt)
     {
@@ -65,7 +65,7 @@ public sealed class AgentBoard
                 return null;
             }
             Volatile.Write(ref _current, _current with { Version = diff.ToVersion, ObservedAt = observedAt, Agents = agents });
-            Broadcast(new BoardUpdate(diff, null));
+            Broadcast(new BoardUpdate(diff, null, agents));
             return diff;
         }
     }

@@ -91,7 +91,10 @@ public abstract class BoardFeed : ComponentBase, IDisposable
         }
         changed?.UnionWith(diff.Upserted.Select(a => a.Key));
         changed?.UnionWith(diff.Removed);
-        return (StatusDiffApplier.Apply(snapshot, diff), changed);
+        var next = update.Agents is { } agents
+            ? snapshot with { Version = diff.ToVersion, ObservedAt = diff.ObservedAt, Agents = agents }
+            : StatusDiffApplier.Apply(snapshot, diff);
+        return (next, changed);
     }
 
     public void Dispose()

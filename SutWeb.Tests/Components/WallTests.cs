@@ -1,3 +1,4 @@
+using SutWeb.Components.Wall;
 using Bunit;
 using SutWeb.Shared.Views;
 
@@ -85,6 +86,21 @@ public sealed class WallTests : WallTestContext
         Publish(Agent("alpha", AgentState.Running));
 
         wall.WaitForAssertion(() => Assert.Empty(wall.FindAll("[data-testid=stale-banner]")), WaitTimeout);
+    }
+
+    [Fact]
+    public void Wall_PollWithNoChangedAgent_RendersOnlyTheAgeNotTheTiles()
+    {
+        Publish(Agent("alpha", AgentState.Running), Agent("bravo", AgentState.Failed));
+        var wall = RenderWall();
+        var tileRenders = wall.FindComponents<WallTile>().Select(t => t.RenderCount).ToArray();
+        Clock.Advance(PollInterval * 4);
+        wall.WaitForElement("[data-testid=stale-banner]", WaitTimeout);
+
+        Publish(Agent("alpha", AgentState.Running), Agent("bravo", AgentState.Failed));
+
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll("[data-testid=stale-banner]")), WaitTimeout);
+        Assert.Equal(tileRenders, wall.FindComponents<WallTile>().Select(t => t.RenderCount));
     }
 
     [Fact]

@@ -32,13 +32,12 @@ public abstract class BoardFeed : ComponentBase, IDisposable
     }
 
     /// <summary>
-    /// Called (on the renderer's sync context) before each render that an update causes.
+    /// Called (on the renderer's sync context) for every burst of updates, and once for the first snapshot.
     /// <paramref name="changedKeys"/> are the agents upserted or removed since the last call; null means "everything"
     /// (the first snapshot or a resynchronisation).
     /// </summary>
-    protected virtual void OnSnapshotChanged(IReadOnlySet<string>? changedKeys)
-    {
-    }
+    /// <returns>Whether what the component shows changed: false skips the render (the first one happens anyway).</returns>
+    protected virtual bool OnSnapshotChanged(IReadOnlySet<string>? changedKeys) => true;
 
     private async Task FollowAsync(BoardSubscription subscription)
     {
@@ -60,8 +59,10 @@ public abstract class BoardFeed : ComponentBase, IDisposable
                     await InvokeAsync(() =>
                     {
                         Snapshot = snapshot;
-                        OnSnapshotChanged(changed);
-                        StateHasChanged();
+                        if (OnSnapshotChanged(changed))
+                        {
+                            StateHasChanged();
+                        }
                     });
                 }
             }

@@ -1,4 +1,4 @@
-// Browser helpers of the desk dashboard, called from Blazor components.
+// Browser helpers of SutWeb's pages (the desk dashboard and the wall), called from Blazor components.
 // No eval and no inline script: the Content-Security-Policy forbids both.
 window.sutwebDashboard = (() => {
     // The theme is kept in a cookie, which the server reads to paint the first frame in the right colours.
@@ -28,5 +28,8 @@ window.sutwebDashboard = (() => {
         }
     };
 
-    return { rememberTheme, copyText };
+    // The viewer's time zone, so that times show in it rather than in the server's.
+    const timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+
+    return { rememberTheme, copyText, timeZone };
 })();

@@ -35,9 +35,11 @@ public sealed class BrowserSession : IAsyncDisposable
     public IReadOnlyList<string> ConsoleLines => [.. _console];
 
     /// <summary>A TV's screen by default.</summary>
-    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080)
+    /// <param name="timeZone">The browser's IANA time zone; null: the machine's.</param>
+    public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080,
+        string? timeZone = null)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height } });
+        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, TimezoneId = timeZone });
         context.SetDefaultTimeout((float)BrowserFixture.Timeout.TotalMilliseconds);
         return new BrowserSession(context, await context.NewPageAsync(), output);
     }

@@ -32,6 +32,25 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
     }
 
     [SkippableFact]
+    public async Task Dashboard_ViewerInAnotherZone_SeesStartTimesInTheirZone()
+    {
+        var chromium = browser.Require();
+        var agent = WireAgents.Agent("steady", 5400, "Running", startedAgo: TimeSpan.FromMinutes(12));
+        await using var host = await QuietHost.StartAsync(0, agent);
+        const string zone = "Asia/Kolkata"; // UTC+05:30 all year, so never the server's UTC by accident
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900, timeZone: zone);
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
+        await session.WaitForCircuitAsync();
+
+        var kolkata = TimeZoneInfo.FindSystemTimeZoneById(zone);
+        var start = TimeZoneInfo.ConvertTime(DateTimeOffset.Parse(agent["execution_status"]!["starttime"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture), kolkata);
+        var today = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, kolkata).Date == start.Date;
+        var expected = start.ToString(today ? "HH:mm:ss" : "dd MMM HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await Expect(Row(session.Page, "steady:5400").GetByTestId("agent-start")).ToHaveTextAsync(expected);
+    }
+
+    [SkippableFact]
     public async Task Dashboard_ChooseDark_NextVisitIsDarkFromItsFirstPaint()
     {
         var chromium = browser.Require();

@@ -18,15 +18,15 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     /// reading it is the mapper's work (<see cref="SutWeb.Shared.Mapping.IncrementalAgentViewMapper"/>).
     /// </summary>
     public Task<byte[]> GetStatusPayloadAsync(CancellationToken cancellationToken) =>
-        PostAsync(endpoints.StatusUri, [], cancellationToken);
+        PostAsync(endpoints.StatusUri, cancellationToken);
 
     /// <summary>How an answer that cannot be read is reported: an upstream error that says why.</summary>
     public static EggplantException Unreadable(StatusPayloadException e) =>
         new(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
 
-    private async Task<byte[]> PostAsync(Uri uri, Dictionary<string, string> form, CancellationToken cancellationToken)
+    private async Task<byte[]> PostAsync(Uri uri, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent([]) };
         HttpResponseMessage response;
         try
         {

@@ -1,3 +1,5 @@
+using SutWeb.Shared.Mapping;
+
 namespace SutWeb.Eggplant;
 
 /// <summary>Where the Eggplant server is, how to sign in, and how hard to try (configuration section "Eggplant").</summary>
@@ -41,10 +43,10 @@ public sealed class EggplantOptions
     public long MaxResponseBytes { get; set; } = 64L * 1024 * 1024;
 
     /// <summary>Characters of <c>last_log</c> kept per agent (the end of the log is kept).</summary>
-    public int MaxLogChars { get; set; } = 64 * 1024;
+    public int MaxLogChars { get; set; } = AgentViewLimits.Default.MaxLogChars;
 
     /// <summary>More agent connections than this in one answer is an upstream error.</summary>
-    public int MaxAgents { get; set; } = 20_000;
+    public int MaxAgents { get; set; } = AgentViewLimits.Default.MaxAgents;
 
     public bool UsesClientCredentials => !string.IsNullOrWhiteSpace(TokenUrl);
 

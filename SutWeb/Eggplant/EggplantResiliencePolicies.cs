@@ -7,7 +7,7 @@ using Polly.Timeout;
 namespace SutWeb.Eggplant;
 
 /// <summary>
-/// The Polly policies around every Eggplant status and abort call, outermost first:
+/// The Polly policies around every Eggplant status call, outermost first:
 /// retry (transient failures, jittered exponential back-off) → circuit breaker (fail fast after repeated
 /// failures) → per-try timeout. One instance per process, so the breaker sees every call.
 /// </summary>

@@ -33,7 +33,8 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
         metrics.HubClientConnected();
         var queue = new ClientQueue(connection, options.Value.QueueCapacity, () => Interlocked.Increment(ref _dropped));
         _queues[connection.ConnectionId] = queue;
-        queue.Pump = PumpAsync(queue);
+        // The pump catches everything itself; it ends when the client goes.
+        _ = PumpAsync(queue);
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
@@ -111,8 +112,6 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
         public ChannelReader<SerializedHubMessage> Reader => _channel.Reader;
 
         public CancellationToken Closed => _closed.Token;
-
-        public Task? Pump { get; set; }
 
         public void Enqueue(SerializedHubMessage message) => _channel.Writer.TryWrite(message);
 

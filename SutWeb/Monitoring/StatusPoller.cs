@@ -83,15 +83,11 @@ public sealed partial class StatusPoller(
         {
             // Shutting down.
         }
-        catch (EggplantException e)
+        catch (Exception e) when (e is EggplantException or StatusPayloadException)
         {
-            metrics.PollFailed(timeProvider.GetElapsedTime(started), e.Kind);
-            Publish(health.OnFailure(timeProvider.GetUtcNow(), e.Kind, e.Message));
-        }
-        catch (StatusPayloadException e)
-        {
-            metrics.PollFailed(timeProvider.GetElapsedTime(started), UpstreamFailureKind.Malformed);
-            Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.Malformed, EggplantClient.Unreadable(e).Message));
+            var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e);
+            metrics.PollFailed(timeProvider.GetElapsedTime(started), failure.Kind);
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), failure.Kind, failure.Message));
         }
         catch (Exception e)
         {

@@ -14,8 +14,8 @@ public static class TelemetryExtensions
         services.AddScoped<CircuitHandler, CircuitCountingHandler>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SutWebMetrics.MeterName)
+            // ASP.NET Core's own meters too: hosting, Kestrel, SignalR connections and Blazor circuits.
             .AddAspNetCoreInstrumentation()
-            .AddMeter("Microsoft.AspNetCore.Server.Kestrel", "Microsoft.AspNetCore.Http.Connections", "Microsoft.AspNetCore.Components.Server.Circuits")
             .AddRuntimeInstrumentation()
             // OpenTelemetry reserves room for 2,000 tag combinations per instrument up front (about 9 MiB over the
             // ~50 instruments here); SutWeb's instruments have a few dozen at most (route × method × status).

@@ -1,15 +1,20 @@
+using SutWeb.Eggplant;
+
 namespace SutWeb.Simulator;
 
-/// <summary>Whether this host serves the embedded simulator: as configured, else whenever no Eggplant server is.</summary>
+/// <summary>
+/// Whether this host serves the embedded simulator: as configured (<see cref="SimulatorOptions.Enabled"/>), else
+/// whenever no Eggplant server is (<see cref="EggplantOptions.UsesSimulator"/>). Read from the raw configuration,
+/// because it decides which endpoints and services the host gets, before options exist.
+/// </summary>
 public static class SimulatorActivation
 {
     public static bool IsEnabled(IConfiguration configuration)
     {
-        var configured = configuration["Simulator:Enabled"];
-        if (bool.TryParse(configured, out var enabled))
+        if (bool.TryParse(configuration[$"{SimulatorOptions.SectionName}:{nameof(SimulatorOptions.Enabled)}"], out var enabled))
         {
             return enabled;
         }
-        return string.IsNullOrWhiteSpace(configuration["Eggplant:BaseUrl"]);
+        return new EggplantOptions { BaseUrl = configuration[$"{EggplantOptions.Section}:{nameof(EggplantOptions.BaseUrl)}"] }.UsesSimulator;
     }
 }

@@ -19,17 +19,6 @@ public sealed class AgentBoard
 
     public StatusSnapshot Current => Volatile.Read(ref _current);
 
-    public int SubscriberCount
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
-
     /// <summary>A consistent snapshot and every update after it, with nothing missed in between.</summary>
     public BoardSubscription Subscribe()
     {

@@ -15,7 +15,6 @@ namespace SutWeb.Bench.Hosting;
 public sealed class ChildHost : IAsyncDisposable
 {
     private readonly Process _process;
-    private readonly ConcurrentQueue<string> _errors = new();
 
     private ChildHost(Process process, Uri baseAddress)
     {
@@ -29,9 +28,6 @@ public sealed class ChildHost : IAsyncDisposable
     public HttpClient Http { get; }
 
     public int ProcessId => _process.Id;
-
-    /// <summary>The last lines the host wrote to standard error (its warnings and errors).</summary>
-    public IReadOnlyCollection<string> ErrorLines => _errors;
 
     /// <param name="settings">Configuration keys and values, e.g. <c>Eggplant:PollInterval</c>.</param>
     public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings)
@@ -84,10 +80,6 @@ public sealed class ChildHost : IAsyncDisposable
                 {
                     var address = line[(HostMode.ReadyLine.Length + 1)..].Trim();
                     var host = new ChildHost(process, new Uri(address.EndsWith('/') ? address : address + "/"));
-                    foreach (var error in errors)
-                    {
-                        host._errors.Enqueue(error);
-                    }
                     // Keep draining standard output so the child never blocks on a full pipe.
                     _ = Task.Run(async () =>
                     {

@@ -7,20 +7,13 @@ public sealed record HostMetrics
     public double AtUnixMs { get; init; }
     public double CpuMs { get; init; }
     public long WorkingSetBytes { get; init; }
-    public long PrivateBytes { get; init; }
     /// <summary>Bytes in use on the managed heap (after a full blocking collection when one was asked for).</summary>
     public long GcHeapBytes { get; init; }
-    public long GcCommittedBytes { get; init; }
-    public long AllocatedBytes { get; init; }
     public int Gen0Collections { get; init; }
     public int Gen1Collections { get; init; }
     public int Gen2Collections { get; init; }
-    public bool ServerGc { get; init; }
-    public int ThreadCount { get; init; }
     public long BoardVersion { get; init; }
     public int Agents { get; init; }
-    /// <summary>Subscribers of the board: the hub broadcaster plus one per live dashboard component feed.</summary>
-    public int BoardSubscribers { get; init; }
     public long CompletedPolls { get; init; }
     public long HubDropped { get; init; }
     /// <summary>Blazor circuits in memory (<c>aspnetcore.components.circuit.active</c>).</summary>

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -94,18 +93,12 @@ public static class HostMode
             AtUnixMs = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
             CpuMs = process.TotalProcessorTime.TotalMilliseconds,
             WorkingSetBytes = process.WorkingSet64,
-            PrivateBytes = process.PrivateMemorySize64,
             GcHeapBytes = GC.GetTotalMemory(forceFullCollection: false),
-            GcCommittedBytes = GC.GetGCMemoryInfo().TotalCommittedBytes,
-            AllocatedBytes = GC.GetTotalAllocatedBytes(),
             Gen0Collections = GC.CollectionCount(0),
             Gen1Collections = GC.CollectionCount(1),
             Gen2Collections = GC.CollectionCount(2),
-            ServerGc = GCSettings.IsServerGC,
-            ThreadCount = process.Threads.Count,
             BoardVersion = current.Version,
             Agents = current.Agents.Count,
-            BoardSubscribers = board.SubscriberCount,
             CompletedPolls = services.GetRequiredService<PollerStatus>().CompletedPolls,
             HubDropped = hub?.Dropped ?? -1,
             CircuitsActive = recorder.CircuitsActive,

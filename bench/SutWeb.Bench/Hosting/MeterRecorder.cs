@@ -107,14 +107,14 @@ public sealed class MeterRecorder : IDisposable
         {
             Interlocked.Increment(ref _renderBatches);
         }
-        if (series is RenderDuration or RenderSize)
-        {
-            PairRenderSample(series, instrument.Unit == "s" ? value * 1000 : value);
-        }
         // Durations are published in seconds; the report uses milliseconds.
         if (instrument.Unit == "s")
         {
             value *= 1000;
+        }
+        if (series is RenderDuration or RenderSize)
+        {
+            PairRenderSample(series, value);
         }
         Append(series, new MetricSample(DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), value));
     }

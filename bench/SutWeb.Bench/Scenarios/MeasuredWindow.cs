@@ -18,6 +18,9 @@ public sealed record MeasuredWindow(HostMetrics Start, HostMetrics End, Simulato
     /// <summary>Polls made by SutWeb's own poller in the window.</summary>
     public long PollerRequests => End.CompletedPolls - Start.CompletedPolls;
 
+    /// <summary>Status requests per minute that were not SutWeb's own polls (the viewers polling themselves).</summary>
+    public double OthersPerMinute => RequestsPerMinute * (StatusRequests - PollerRequests) / Math.Max(1, StatusRequests);
+
     /// <summary>Host CPU time over wall time, in percent of one core.</summary>
     public double CpuPercent => (End.CpuMs - Start.CpuMs) / (End.AtUnixMs - Start.AtUnixMs) * 100;
 

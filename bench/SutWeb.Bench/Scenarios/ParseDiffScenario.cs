@@ -116,7 +116,5 @@ public static class ParseDiffScenario
         _ => ns.ToString("0", CultureInfo.InvariantCulture) + " ns",
     };
 
-    private static string Kib(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / 1024.0 / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " MiB"
-        : (bytes / 1024.0).ToString("0.0", CultureInfo.InvariantCulture) + " KiB";
+    private static string Kib(long bytes) => bytes >= 1024 * 1024 ? Format.MiB(bytes) : Format.KiB(bytes);
 }

@@ -162,7 +162,7 @@ public static class UpstreamScenario
         {
             var sutweb = hubRows.FirstOrDefault(r => r.Count == count && r.Viewers.Contains("hub", StringComparison.Ordinal));
             // The alternative has no SutWeb poller: take its own requests out of the count.
-            var viewersPerMinute = window.RequestsPerMinute * (window.StatusRequests - window.PollerRequests) / Math.Max(1, window.StatusRequests);
+            var viewersPerMinute = window.OthersPerMinute;
             var sutwebRate = sutweb.Window?.RequestsPerMinute ?? double.NaN;
             alternative.Row(
                 count,
@@ -183,7 +183,7 @@ public static class UpstreamScenario
             "1. upstream load independent of viewers",
             $"{wanted:0} status requests / min with 0, {string.Join(", ", options.HubClients)} hub clients{(hubRows.Count > options.HubClients.Length + 1 ? $" and {options.Browsers} browser pages" : "")}",
             string.Join(", ", hubRows.Select(r => $"{r.Viewers}: {r.Window.RequestsPerMinute:0.0}"))
-                + (largest.Window is null ? "" : $"; viewers polling themselves: {largest.Count} of them make × {largest.Window.RequestsPerMinute * (largest.Window.StatusRequests - largest.Window.PollerRequests) / Math.Max(1, largest.Window.StatusRequests) / wanted:0} the requests"),
+                + (largest.Window is null ? "" : $"; viewers polling themselves: {largest.Count} of them make × {largest.Window.OthersPerMinute / wanted:0} the requests"),
             flat));
 
         report.Section(Name, $"""

@@ -215,11 +215,7 @@ public static class FaultMatrix
     /// <summary>Whether the client, following diffs (and snapshots after gaps), reaches the board's exact state.</summary>
     private static async Task<string> MatchesAsync(HubProbe probe, SutWebHost host)
     {
-        try
-        {
-            await Eventually.UntilAsync(() => probe.State!.Version == host.Board.Current.Version, "the client has caught up", TimeSpan.FromSeconds(30));
-        }
-        catch (TimeoutException)
+        if (!await Eventually.TryUntilAsync(() => probe.State!.Version == host.Board.Current.Version, TimeSpan.FromSeconds(30)))
         {
             return "NO (behind)";
         }

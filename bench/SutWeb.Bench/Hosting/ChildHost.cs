@@ -1,3 +1,4 @@
+using SutWeb.Tests.TestSupport;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
@@ -127,34 +128,30 @@ public sealed class ChildHost : IAsyncDisposable
     /// <summary>Waits until the board holds at least <paramref name="agents"/> agents at a version of at least <paramref name="version"/>.</summary>
     public async Task<HostMetrics> WaitForBoardAsync(long version, int agents, TimeSpan timeout)
     {
-        var deadline = Stopwatch.StartNew();
-        while (true)
+        HostMetrics metrics = null!;
+        if (!await Eventually.TryUntilAsync(async () => (metrics = await MetricsAsync()) is { } m && m.BoardVersion >= version && m.Agents >= agents, timeout, 50))
         {
-            var metrics = await MetricsAsync();
-            if (metrics.BoardVersion >= version && metrics.Agents >= agents)
-            {
-                return metrics;
-            }
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException($"The board did not reach version {version} with {agents} agents (it is at {metrics.BoardVersion} with {metrics.Agents}).");
-            }
-            await Task.Delay(50);
+            throw new TimeoutException($"The board did not reach version {version} with {agents} agents (it is at {metrics.BoardVersion} with {metrics.Agents}).");
         }
+        return metrics;
     }
 
     /// <summary>Waits until one poll has completed after this call, so that what was changed before it is on the board.</summary>
     public async Task WaitForNextPollAsync(TimeSpan timeout)
     {
         var before = (await MetricsAsync()).CompletedPolls;
-        var deadline = Stopwatch.StartNew();
-        while ((await MetricsAsync()).CompletedPolls < before + 2)
+        if (!await Eventually.TryUntilAsync(async () => (await MetricsAsync()).CompletedPolls >= before + 2, timeout, 25))
         {
-            if (deadline.Elapsed > timeout)
-            {
-                throw new TimeoutException("No poll completed in time.");
-            }
-            await Task.Delay(25);
+            throw new TimeoutException("No poll completed in time.");
+        }
+    }
+
+    /// <summary>Waits until at least <paramref name="circuits"/> Blazor circuits are connected.</summary>
+    public async Task WaitForCircuitsAsync(int circuits, TimeSpan timeout)
+    {
+        if (!await Eventually.TryUntilAsync(async () => (await MetricsAsync()).CircuitsActive >= circuits, timeout, 100))
+        {
+            throw new TimeoutException($"Fewer than {circuits} Blazor circuits connected in {timeout.TotalSeconds:0} s.");
         }
     }
 

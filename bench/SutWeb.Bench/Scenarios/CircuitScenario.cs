@@ -1,3 +1,4 @@
+using SutWeb.Tests.TestSupport;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Playwright;
@@ -46,7 +47,7 @@ public static class CircuitScenario
         var clock = Stopwatch.StartNew();
         var first = await browser.OpenDashboardAsync(host.BaseAddress, 1600, 1200, page => page.WebSocket += (_, socket) => socket.FrameReceived += (_, frame) =>
             bytes.Add(frame.Binary?.Length ?? Encoding.UTF8.GetByteCount(frame.Text ?? "")));
-        await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
+        await host.WaitForCircuitsAsync(1, TimeSpan.FromSeconds(60));
         await ShowsAgentsAsync(first);
         await RendersSettleAsync(host, before.RenderBatches, 1);
         var firstOpened = clock.Elapsed;
@@ -69,7 +70,7 @@ public static class CircuitScenario
         {
             pages.Add(await browser.OpenDashboardAsync(host.BaseAddress));
         }
-        await UpstreamScenario.WaitForCircuitsAsync(host, options.Pages, TimeSpan.FromSeconds(120));
+        await host.WaitForCircuitsAsync(options.Pages, TimeSpan.FromSeconds(120));
         foreach (var page in pages)
         {
             await ShowsAgentsAsync(page);
@@ -211,11 +212,11 @@ public static class CircuitScenario
             sent[marker] = DateTimeOffset.UtcNow;
             await host.PutAgentAsync(BenchAgents.Name(0), BenchAgents.Failed(0, marker));
             // The poll publishes it, then every page renders it at least once.
-            await Waiting.UntilAsync(async () => (await host.MetricsAsync()).BoardVersion > start.BoardVersion, TimeSpan.FromSeconds(10), 20);
-            await Waiting.UntilAsync(async () => (await host.MetricsAsync()).RenderBatches >= start.RenderBatches + pages, TimeSpan.FromSeconds(10), 20);
+            await Eventually.TryUntilAsync(async () => (await host.MetricsAsync()).BoardVersion > start.BoardVersion, TimeSpan.FromSeconds(10), 20);
+            await Eventually.TryUntilAsync(async () => (await host.MetricsAsync()).RenderBatches >= start.RenderBatches + pages, TimeSpan.FromSeconds(10), 20);
             if (domShows)
             {
-                domShows = await Waiting.UntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(marker), TimeSpan.FromSeconds(5), 50);
+                domShows = await Eventually.TryUntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(marker), TimeSpan.FromSeconds(5), 50);
             }
             await Task.Delay(PollInterval * (0.6 + random.NextDouble()));
         }

@@ -1,3 +1,4 @@
+using SutWeb.Tests.TestSupport;
 using System.Diagnostics;
 using SutWeb.Bench.Clients;
 using SutWeb.Bench.Hosting;
@@ -25,11 +26,7 @@ public sealed record FanoutResult(
         var first = window.Start.BoardVersion;
         var last = window.End.BoardVersion;
         // Let the last diffs of the window arrive everywhere (bounded wait).
-        var clock = Stopwatch.StartNew();
-        while (clients.Any(c => c.Version < last) && clock.Elapsed < TimeSpan.FromSeconds(15))
-        {
-            await Task.Delay(50);
-        }
+        await Eventually.TryUntilAsync(() => clients.All(c => c.Version >= last), TimeSpan.FromSeconds(15), 50);
         long missing = 0;
         var all = new List<Delivery>();
         foreach (var client in clients)

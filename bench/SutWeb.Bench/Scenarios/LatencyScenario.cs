@@ -1,3 +1,4 @@
+using SutWeb.Tests.TestSupport;
 using SutWeb.Bench.Browser;
 using SutWeb.Bench.Clients;
 using SutWeb.Bench.Hosting;
@@ -46,18 +47,18 @@ public static class LatencyScenario
         if (browser is not null)
         {
             page = await browser.OpenDashboardAsync(host.BaseAddress, 1600, 2400);
-            await UpstreamScenario.WaitForCircuitsAsync(host, 1, TimeSpan.FromSeconds(60));
+            await host.WaitForCircuitsAsync(1, TimeSpan.FromSeconds(60));
             await DomMarkerObserver.InstallAsync(page);
         }
 
         // A first change, untimed: the hub client and the page must both see it before timing starts.
         var warmUp = LatencyProbe.Marker(0);
         await host.PutAgentAsync(BenchAgents.Name(0), BenchAgents.Failed(0, warmUp));
-        if (!await Waiting.UntilAsync(() => probe.Seen.ContainsKey(warmUp), TimeSpan.FromSeconds(30)))
+        if (!await Eventually.TryUntilAsync(() => probe.Seen.ContainsKey(warmUp), TimeSpan.FromSeconds(30), 10))
         {
             throw new TimeoutException("The hub client never received the first change.");
         }
-        if (page is not null && !await Waiting.UntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(warmUp), TimeSpan.FromSeconds(30)))
+        if (page is not null && !await Eventually.TryUntilAsync(async () => (await DomMarkerObserver.SeenAsync(page)).ContainsKey(warmUp), TimeSpan.FromSeconds(30), 50))
         {
             domNote = "The dashboard page never showed the changed model name (is the row or its model column rendered?); DOM latency not measured.";
             page = null;
@@ -71,7 +72,7 @@ public static class LatencyScenario
             if (i > Slots)
             {
                 var earlier = LatencyProbe.Marker(i - Slots);
-                await Waiting.UntilAsync(() => probe.Seen.ContainsKey(earlier), TimeSpan.FromSeconds(5));
+                await Eventually.TryUntilAsync(() => probe.Seen.ContainsKey(earlier), TimeSpan.FromSeconds(5), 10);
             }
             var marker = LatencyProbe.Marker(i);
             var slot = i % Slots;
@@ -80,11 +81,11 @@ public static class LatencyScenario
             await host.PutAgentAsync(BenchAgents.Name(slot), agent);
             sent[marker] = changedAt;
         }
-        await Waiting.UntilAsync(() => sent.Keys.All(probe.Seen.ContainsKey), TimeSpan.FromSeconds(10));
+        await Eventually.TryUntilAsync(() => sent.Keys.All(probe.Seen.ContainsKey), TimeSpan.FromSeconds(10), 10);
         var dom = new Dictionary<string, double>();
         if (page is not null)
         {
-            await Waiting.UntilAsync(async () => sent.Keys.All((dom = await DomMarkerObserver.SeenAsync(page)).ContainsKey), TimeSpan.FromSeconds(10), 200);
+            await Eventually.TryUntilAsync(async () => sent.Keys.All((dom = await DomMarkerObserver.SeenAsync(page)).ContainsKey), TimeSpan.FromSeconds(10), 200);
             var unseen = sent.Keys.Count(k => !dom.ContainsKey(k));
             if (unseen > 0)
             {

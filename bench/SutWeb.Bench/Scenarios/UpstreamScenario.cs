@@ -87,7 +87,7 @@ public static class UpstreamScenario
                 }
             }));
         }
-        await WaitForCircuitsAsync(host, options.Browsers, TimeSpan.FromSeconds(60));
+        await host.WaitForCircuitsAsync(options.Browsers, TimeSpan.FromSeconds(60));
         Console.WriteLine($"{options.Browsers} dashboard pages open in {clock.Elapsed.TotalSeconds:0.0} s");
         var memory = await host.MetricsAsync(gc: true);
         var window = await MeasuredWindow.MeasureAsync(host, options.Window);
@@ -97,19 +97,6 @@ public static class UpstreamScenario
         var note = $"{options.Browsers} headless Chromium pages ({browser.Version}), each its own context and so its own circuit, "
             + $"{options.Agents} agents: managed heap {Format.MiB(perPage)} per page after a full collection.";
         return (($"{options.Browsers} browser pages", options.Browsers, window, memory), note);
-    }
-
-    public static async Task WaitForCircuitsAsync(ChildHost host, int circuits, TimeSpan timeout)
-    {
-        var clock = Stopwatch.StartNew();
-        while ((await host.MetricsAsync()).CircuitsActive < circuits)
-        {
-            if (clock.Elapsed > timeout)
-            {
-                throw new TimeoutException($"Fewer than {circuits} Blazor circuits connected in {timeout.TotalSeconds:0} s.");
-            }
-            await Task.Delay(100);
-        }
     }
 
     private static async Task<(int, MeasuredWindow, PollCounters)> PollingViewersAsync(ChildHost host, int viewers, TimeSpan window)

@@ -28,6 +28,14 @@ public sealed class BrowserSession : IAsyncDisposable
         };
         page.PageError += (_, error) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} uncaught: {error}");
         page.FrameNavigated += (_, frame) => _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} navigated: {frame.Url}");
+        // The console names no address for a failed resource; this does.
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400)
+            {
+                _console.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {response.Status}: {response.Request.Method} {response.Url}");
+            }
+        };
     }
 
     public IPage Page { get; }

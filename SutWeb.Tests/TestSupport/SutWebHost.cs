@@ -11,6 +11,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using SutWeb.Monitoring;
+using SutWeb.Simulator;
 
 namespace SutWeb.Tests.TestSupport;
 
@@ -29,6 +30,7 @@ public sealed class SutWebHost : IAsyncDisposable
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
         Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Simulator = new SimulatorControl(Http);
     }
 
     public Uri BaseAddress { get; }
@@ -82,27 +84,20 @@ public sealed class SutWebHost : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public async Task PutAgentAsync(string agentName, JsonObject agent)
-    {
-        using var response = await Http.PutAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}",
-            new StringContent(agent.ToJsonString(), System.Text.Encoding.UTF8, "application/json"));
-        response.EnsureSuccessStatusCode();
-    }
+    /// <summary>The embedded simulator's control API on this host.</summary>
+    public SimulatorControl Simulator { get; }
 
-    public async Task DeleteAgentAsync(string agentName)
-    {
-        using var response = await Http.DeleteAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}");
-        response.EnsureSuccessStatusCode();
-    }
+    public Task PutAgentAsync(string agentName, JsonObject agent) => Simulator.PutAgentAsync(agentName, agent);
 
-    public Task SetActivityAsync(bool running) => PutControlAsync("activity", new { running });
+    public Task DeleteAgentAsync(string agentName) => Simulator.DeleteAgentAsync(agentName);
 
-    public Task SetFaultAsync(string kind, int delayMs = 0) => PutControlAsync("fault", new { kind, delayMs });
+    public Task SetActivityAsync(bool running) => Simulator.SetActivityAsync(running);
 
-    public Task SetTokenLifetimeAsync(int lifetimeSeconds) => PutControlAsync("tokens", new { lifetimeSeconds });
+    public Task SetFaultAsync(string kind, int delayMs = 0) => Simulator.SetFaultAsync(kind, delayMs);
 
-    public async Task<SimulatorStats> GetStatsAsync() =>
-        (await Http.GetFromJsonAsync<SimulatorStats>("simulator/control/stats", JsonSerializerOptions.Web))!;
+    public Task SetTokenLifetimeAsync(int lifetimeSeconds) => Simulator.SetTokenLifetimeAsync(lifetimeSeconds);
+
+    public Task<SimulatorStats> GetStatsAsync() => Simulator.GetStatsAsync();
 
     public async ValueTask DisposeAsync()
     {
@@ -110,12 +105,5 @@ public sealed class SutWebHost : IAsyncDisposable
         await _app.StopAsync(TimeSpan.FromSeconds(10));
         await _app.DisposeAsync();
     }
-
-    private async Task PutControlAsync(string what, object body)
-    {
-        using var response = await Http.PutAsJsonAsync($"simulator/control/{what}", body);
-        response.EnsureSuccessStatusCode();
-    }
 }
 
-public sealed record SimulatorStats(long AuthRequests, long StatusRequests, long AbortRequests);

@@ -24,6 +24,7 @@ public static class SoakRun
             ["Eggplant:PollInterval"] = "00:00:00.500",
         });
         using var http = new HttpClient { BaseAddress = host.BaseAddress };
+        var simulator = new SimulatorControl(http);
         var clients = new List<HubProbe>();
         for (var i = 0; i < clientCount; i++)
         {
@@ -56,13 +57,13 @@ public static class SoakRun
             using var readiness = await http.GetAsync("readyz"); // 503 while not ready, with the same details
             var ready = await readiness.Content.ReadFromJsonAsync<JsonElement>();
             var version = ready.GetProperty("checks").EnumerateObject().First().Value.GetProperty("data").GetProperty("version");
-            var stats = await http.GetFromJsonAsync<JsonElement>("simulator/control/stats");
-            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.GetProperty("statusRequests")} | {clients.Sum(c => c.Resyncs - 1)} | {clients.Sum(c => c.Reconnects)} |");
+            var stats = await simulator.GetStatsAsync();
+            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.StatusRequests} | {clients.Sum(c => c.Resyncs - 1)} | {clients.Sum(c => c.Reconnects)} |");
             Console.Error.WriteLine(samples[^1]);
         }
 
         // Quiet the upstream, then every client must hold exactly what a fresh snapshot says.
-        await http.PutAsJsonAsync("simulator/control/activity", new { running = false });
+        await simulator.SetActivityAsync(false);
         var reference = await HubProbe.ConnectAsync(host.BaseAddress, keepHistory: false);
         await Task.Delay(TimeSpan.FromSeconds(2));
         await reference.ResyncAsync();

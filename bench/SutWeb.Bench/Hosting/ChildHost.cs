@@ -1,3 +1,4 @@
+using SutWeb.Simulator;
 using SutWeb.Tests.TestSupport;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -22,6 +23,7 @@ public sealed class ChildHost : IAsyncDisposable
         _process = process;
         BaseAddress = baseAddress;
         Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        Simulator = new SimulatorControl(Http);
     }
 
     public Uri BaseAddress { get; }
@@ -114,16 +116,16 @@ public sealed class ChildHost : IAsyncDisposable
         return (await Http.GetFromJsonAsync<HostMetrics>(query, JsonSerializerOptions.Web))!;
     }
 
-    public async Task<SimulatorCounts> StatsAsync() =>
-        (await Http.GetFromJsonAsync<SimulatorCounts>("simulator/control/stats", JsonSerializerOptions.Web))!;
+    /// <summary>The host's embedded simulator, through its control API.</summary>
+    public SimulatorControl Simulator { get; }
 
-    public Task SetActivityAsync(bool running) => PutAsync("simulator/control/activity", new JsonObject { ["running"] = running });
+    public Task<SimulatorStats> StatsAsync() => Simulator.GetStatsAsync();
 
-    public Task PutAgentAsync(string agentName, JsonObject agent) =>
-        PutAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}", agent);
+    public Task SetActivityAsync(bool running) => Simulator.SetActivityAsync(running);
 
-    public async Task<JsonArray> AgentsAsync() =>
-        (JsonNode.Parse(await Http.GetStringAsync("simulator/control/agents")) as JsonArray)!;
+    public Task PutAgentAsync(string agentName, JsonObject agent) => Simulator.PutAgentAsync(agentName, agent);
+
+    public Task<JsonArray> AgentsAsync() => Simulator.AgentsAsync();
 
     /// <summary>Waits until the board holds at least <paramref name="agents"/> agents at a version of at least <paramref name="version"/>.</summary>
     public async Task<HostMetrics> WaitForBoardAsync(long version, int agents, TimeSpan timeout)
@@ -172,13 +174,6 @@ public sealed class ChildHost : IAsyncDisposable
             }
         }
         _process.Dispose();
-    }
-
-    private async Task PutAsync(string path, JsonNode body)
-    {
-        using var content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json");
-        using var response = await Http.PutAsync(path, content);
-        response.EnsureSuccessStatusCode();
     }
 
     private static string Lower(bool value) => value ? "true" : "false";

@@ -1,3 +1,4 @@
+using SutWeb.Simulator;
 using SutWeb.Bench.Hosting;
 
 namespace SutWeb.Bench.Scenarios;
@@ -8,7 +9,7 @@ namespace SutWeb.Bench.Scenarios;
 /// them (its <c>http.server.request.duration</c> samples): requests after the first over the time from the first to the
 /// last, so that the edges of the window do not round a count of 10 into 9 or 11.
 /// </summary>
-public sealed record MeasuredWindow(HostMetrics Start, HostMetrics End, SimulatorCounts StartCounts, SimulatorCounts EndCounts, double RequestsPerMinute)
+public sealed record MeasuredWindow(HostMetrics Start, HostMetrics End, SimulatorStats StartCounts, SimulatorStats EndCounts, double RequestsPerMinute)
 {
     public double Seconds => (End.AtUnixMs - Start.AtUnixMs) / 1000;
 

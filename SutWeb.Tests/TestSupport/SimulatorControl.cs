@@ -1,0 +1,45 @@
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using SutWeb.Simulator;
+
+namespace SutWeb.Tests.TestSupport;
+
+/// <summary>
+/// The simulator's control API (CONTRACTS section 2) as a client, for whatever drives a running host: the tests, the
+/// bench and the reliability runs all compile this file. Every call checks that the simulator accepted it.
+/// </summary>
+public sealed class SimulatorControl(HttpClient http)
+{
+    public async Task PutAgentAsync(string agentName, JsonNode agent)
+    {
+        using var content = new StringContent(agent.ToJsonString(), Encoding.UTF8, "application/json");
+        using var response = await http.PutAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}", content);
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task DeleteAgentAsync(string agentName)
+    {
+        using var response = await http.DeleteAsync($"simulator/control/agents/{Uri.EscapeDataString(agentName)}");
+        response.EnsureSuccessStatusCode();
+    }
+
+    public async Task<JsonArray> AgentsAsync() =>
+        (JsonNode.Parse(await http.GetStringAsync("simulator/control/agents")) as JsonArray)!;
+
+    public Task SetActivityAsync(bool running) => PutAsync("activity", new { running });
+
+    public Task SetFaultAsync(string kind, int delayMs = 0) => PutAsync("fault", new { kind, delayMs });
+
+    public Task SetTokenLifetimeAsync(int lifetimeSeconds) => PutAsync("tokens", new { lifetimeSeconds });
+
+    public async Task<SimulatorStats> GetStatsAsync() =>
+        (await http.GetFromJsonAsync<SimulatorStats>("simulator/control/stats", JsonSerializerOptions.Web))!;
+
+    private async Task PutAsync(string what, object body)
+    {
+        using var response = await http.PutAsJsonAsync($"simulator/control/{what}", body);
+        response.EnsureSuccessStatusCode();
+    }
+}

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using SutWeb.Bench.Reporting;
 using SutWeb.Components.Styling;
 using SutWeb.Eggplant;
 using SutWeb.Monitoring;
@@ -38,16 +39,14 @@ public static class FaultMatrix
         rows.Add(await HugeAnswerAsync());
         Console.Error.WriteLine(rows[^1]);
 
-        var table = new StringBuilder()
-            .AppendLine($"Fault matrix, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; poll interval 1 s, other settings at their defaults.")
-            .AppendLine()
-            .AppendLine("| fault | health reached | the screen says | detected after | recovered after | agents before → during → after | hub client = board | error log lines |")
-            .AppendLine("|---|---|---|---|---|---|---|---|");
+        var table = MarkdownTable.Text("fault", "health reached", "the screen says", "detected after", "recovered after",
+            "agents before → during → after", "hub client = board", "error log lines");
         foreach (var row in rows)
         {
-            table.AppendLine($"| {Cell(row.Fault)} | {Cell(row.Health)} | {Cell(row.Screen)} | {row.Detected} | {row.Recovered} | {row.Agents} | {row.HubMatches} | {row.ErrorLines} |");
+            table.Row(row.Fault, row.Health, row.Screen, row.Detected, row.Recovered, row.Agents, row.HubMatches, row.ErrorLines);
         }
-        return table.ToString();
+        return $"Fault matrix, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; "
+            + $"poll interval 1 s, other settings at their defaults.{Environment.NewLine}{Environment.NewLine}{table}";
     }
 
     private static async Task<Row> SimulatorFaultAsync(string kind, int delayMs)
@@ -224,9 +223,6 @@ public static class FaultMatrix
 
     private static int Errors(SutWebHost host) =>
         host.Logs.Lines.Count(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
-
-    /// <summary>Text as one markdown table cell.</summary>
-    private static string Cell(string text) => text.Replace("|", "\\|").Replace("\r", " ").Replace("\n", " ");
 
     private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";
 

@@ -14,9 +14,16 @@ public sealed class MarkdownTable(params string[] headers)
 
     public MarkdownTable Row(params object?[] cells)
     {
-        _rows.Add([.. cells.Select(c => Convert.ToString(c, System.Globalization.CultureInfo.InvariantCulture)?.Replace("|", "\\|", StringComparison.Ordinal) ?? "")]);
+        _rows.Add([.. cells.Select(Cell)]);
         return this;
     }
+
+    /// <summary>A value as one cell: a pipe would end the cell and a line break the table.</summary>
+    private static string Cell(object? value) =>
+        (Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) ?? "")
+            .Replace("|", "\\|", StringComparison.Ordinal)
+            .Replace("\r", " ", StringComparison.Ordinal)
+            .Replace("\n", " ", StringComparison.Ordinal);
 
     public override string ToString()
     {

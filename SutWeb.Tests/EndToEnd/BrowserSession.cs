@@ -56,6 +56,30 @@ public sealed class BrowserSession : IAsyncDisposable
     public Task WaitForCircuitAsync() =>
         Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-sutweb-connection", "up");
 
+    /// <summary>
+    /// Clicks <paramref name="target"/> until <paramref name="appears"/> is visible. A click that lands between the
+    /// circuit coming up and the page's first interactive render does nothing, so click again (only while nothing
+    /// appeared), a few times at most.
+    /// </summary>
+    public static async Task ClickUntilAsync(ILocator target, ILocator appears)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            if (!await appears.IsVisibleAsync())
+            {
+                await target.ClickAsync();
+            }
+            try
+            {
+                await Assertions.Expect(appears).ToBeVisibleAsync(new() { Timeout = 5_000 });
+                return;
+            }
+            catch (PlaywrightException) when (attempt < 6)
+            {
+            }
+        }
+    }
+
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = TestArtifacts.ScreenshotPath(name) });
 

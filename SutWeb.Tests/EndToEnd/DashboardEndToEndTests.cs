@@ -62,8 +62,9 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
         var darkBackground = DarkBackgroundRgb();
         await Expect(session.Page.Locator("body")).Not.ToHaveCSSAsync("background-color", darkBackground);
 
-        await session.Page.GetByTestId("theme-menu").Locator("button").First.ClickAsync();
-        await session.Page.Locator("[data-testid=theme-option][data-theme=dark]").ClickAsync();
+        var dark = session.Page.Locator("[data-testid=theme-option][data-theme=dark]");
+        await BrowserSession.ClickUntilAsync(session.Page.GetByTestId("theme-menu").Locator("button").First, dark);
+        await dark.ClickAsync();
 
         await Expect(session.Page.Locator("body")).ToHaveCSSAsync("background-color", darkBackground);
         // A second visit with no script at all shows only what the server rendered: already dark, so no light flash.
@@ -136,29 +137,9 @@ public sealed class DashboardEndToEndTests(BrowserFixture browser, ITestOutputHe
         await AssertNoInjectedMarkupAsync(session.Page);
     }
 
-    /// <summary>
-    /// Opens a row's details. A click that lands between the circuit coming up and the page's first interactive render
-    /// does nothing, so click again (only while the row is still closed) until it opens.
-    /// </summary>
-    internal static async Task ExpandAsync(ILocator row)
-    {
-        var expand = row.GetByTestId("expand");
-        for (var attempt = 1; ; attempt++)
-        {
-            if (await expand.GetAttributeAsync("aria-expanded") != "true")
-            {
-                await expand.ClickAsync();
-            }
-            try
-            {
-                await Expect(expand).ToHaveAttributeAsync("aria-expanded", "true", new() { Timeout = 5_000 });
-                return;
-            }
-            catch (PlaywrightException) when (attempt < 6)
-            {
-            }
-        }
-    }
+    /// <summary>Opens a row's details (see <see cref="BrowserSession.ClickUntilAsync"/> for why it may click twice).</summary>
+    internal static Task ExpandAsync(ILocator row) =>
+        BrowserSession.ClickUntilAsync(row.GetByTestId("expand"), row.Locator("[data-testid=expand][aria-expanded=true]"));
 
     internal static ILocator Row(IPage page, string key) =>
         page.Locator($"[data-testid=\"agent-row\"][data-agent-key=\"{CssString(key)}\"]");

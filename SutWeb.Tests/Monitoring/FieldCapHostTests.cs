@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Tests.Monitoring;
@@ -30,5 +31,14 @@ public sealed class FieldCapHostTests
         Assert.Equal("long-" + new string('n', 26) + "…", agent.AgentName);
         Assert.Equal(agent.AgentName + ":5400", agent.Key);
         Assert.Equal("model-" + new string('m', 25) + "…", agent.Execution?.ModelName);
+    }
+
+    [Fact]
+    public async Task Start_MaxFieldCharsBelowSixteen_FailsNamingTheSetting()
+    {
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() =>
+            SutWebHost.StartAsync(new Dictionary<string, string?> { ["Eggplant:MaxFieldChars"] = "15" }));
+
+        Assert.Contains("Eggplant:MaxFieldChars must be at least 16", error.Message, StringComparison.Ordinal);
     }
 }

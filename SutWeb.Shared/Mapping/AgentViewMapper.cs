@@ -3,9 +3,12 @@ using SutWeb.Shared.Wire;
 
 namespace SutWeb.Shared.Mapping;
 
-/// <summary>Turns the wire status array into the board's views: keys, derived state, capped logs, ordinal key order.</summary>
+/// <summary>Turns the wire status array into the board's views: keys, derived state, capped text, ordinal key order.</summary>
 public static class AgentViewMapper
 {
+    private static readonly Comparison<AgentView> ByKeyThenProcessId =
+        static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.ProcessId.CompareTo(b.ProcessId);
+
     public static IReadOnlyList<AgentView> ToViews(IReadOnlyList<AgentConnection> connections, AgentViewLimits limits)
     {
         CheckCeiling(connections.Count, limits);
@@ -29,28 +32,42 @@ public static class AgentViewMapper
 
     /// <summary>
     /// Makes keys unique and puts the views in ordinal key order. Duplicates are ordered by process id first, so that
-    /// they keep their numbers whatever order the server lists them in.
+    /// they keep their numbers whatever order the server lists them in. Linear after the sort: each run of equal keys
+    /// is numbered by one counter, and a number is skipped only when some other agent already has that key.
     /// </summary>
     public static IReadOnlyList<AgentView> NumberAndSort(List<AgentView> views)
     {
-        views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key) is var byKey and not 0 ? byKey : a.ProcessId.CompareTo(b.ProcessId));
-        var seen = new HashSet<string>(views.Count, StringComparer.Ordinal);
-        var renamed = false;
-        for (var i = 0; i < views.Count; i++)
+        views.Sort(ByKeyThenProcessId);
+        HashSet<string>? taken = null;
+        var start = 0;
+        while (start < views.Count)
         {
-            // Two connections reporting the same name and port must stay two rows: number the later ones.
-            var key = views[i].Key;
-            for (var n = 2; !seen.Add(key); n++)
+            var key = views[start].Key;
+            var end = start + 1;
+            while (end < views.Count && string.Equals(views[end].Key, key, StringComparison.Ordinal))
             {
-                key = $"{views[i].Key}#{n}";
+                end++;
             }
-            if (key != views[i].Key)
+            if (end - start > 1)
             {
-                views[i] = views[i] with { Key = key };
-                renamed = true;
+                // Two connections reporting the same name and port must stay two rows: number the later ones,
+                // past any key an agent already has (an agent may be literally named "a:1#2").
+                taken ??= new HashSet<string>(views.Select(static v => v.Key), StringComparer.Ordinal);
+                var number = 2;
+                for (var i = start + 1; i < end; i++)
+                {
+                    string numbered;
+                    do
+                    {
+                        numbered = $"{key}#{number++}";
+                    }
+                    while (!taken.Add(numbered));
+                    views[i] = views[i] with { Key = numbered };
+                }
             }
+            start = end;
         }
-        if (renamed)
+        if (taken is not null)
         {
             views.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
         }
@@ -59,8 +76,9 @@ public static class AgentViewMapper
 
     public static AgentView ToView(AgentConnection connection, AgentViewLimits limits)
     {
-        var name = connection.AgentName ?? "";
-        var (log, truncated) = Cap(connection.LastLog, limits.MaxLogChars);
+        var max = limits.MaxFieldChars;
+        var name = TextLimits.KeepStart(connection.AgentName ?? "", max)!;
+        var (log, truncated) = TextLimits.KeepEnd(connection.LastLog, limits.MaxLogChars);
         var execution = connection.ExecutionStatus;
         return new AgentView
         {
@@ -69,38 +87,23 @@ public static class AgentViewMapper
             Port = connection.Port,
             ProcessId = connection.ProcessId ?? 0,
             State = AgentStates.From(execution?.Status, execution is not null),
-            ProcessStatus = connection.ProcessStatus,
+            ProcessStatus = TextLimits.KeepStart(connection.ProcessStatus, max),
             LastLog = log,
             LastLogTruncated = truncated,
             Execution = execution is null ? null : new ExecutionView
             {
-                Id = execution.Id,
-                ModelName = execution.ModelName,
-                UserName = execution.UserName,
+                Id = TextLimits.KeepStart(execution.Id, max),
+                ModelName = TextLimits.KeepStart(execution.ModelName, max),
+                UserName = TextLimits.KeepStart(execution.UserName, max),
                 StartTime = execution.StartTime,
                 EndTime = execution.EndTime,
-                Type = execution.Type,
-                AgentName = execution.AgentName,
-                Initiator = execution.Initiator,
-                RunId = execution.RunId,
-                Status = execution.Status,
+                Type = TextLimits.KeepStart(execution.Type, max),
+                AgentName = TextLimits.KeepStart(execution.AgentName, max),
+                Initiator = TextLimits.KeepStart(execution.Initiator, max),
+                RunId = TextLimits.KeepStart(execution.RunId, max),
+                Status = TextLimits.KeepStart(execution.Status, max),
                 ProcessId = execution.ProcessId,
             },
         };
-    }
-
-    private static (string? Log, bool Truncated) Cap(string? log, int maxChars)
-    {
-        if (log is null || log.Length <= maxChars)
-        {
-            return (log, false);
-        }
-        // Keep the end: the last lines of a log are the ones that say what happened.
-        var start = log.Length - Math.Max(maxChars, 0);
-        if (start < log.Length && char.IsLowSurrogate(log[start]))
-        {
-            start++;
-        }
-        return (log[start..], true);
     }
 }

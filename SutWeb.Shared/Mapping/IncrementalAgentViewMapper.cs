@@ -16,8 +16,7 @@ public sealed class IncrementalAgentViewMapper(AgentViewLimits limits)
 
     public IReadOnlyList<AgentView> Map(ReadOnlySpan<byte> utf8Json)
     {
-        var elements = StatusPayloadParser.SplitElements(utf8Json);
-        AgentViewMapper.CheckCeiling(elements.Count, limits);
+        var elements = StatusPayloadParser.SplitElements(utf8Json, limits.MaxAgents);
         var known = _known.GetAlternateLookup<ReadOnlySpan<byte>>();
         var next = new Dictionary<byte[], AgentView>(elements.Count, ByteSequenceComparer.Instance);
         var views = new List<AgentView>(elements.Count);

@@ -7,9 +7,9 @@ public static class StatusPayloadParser
 {
     private static readonly JsonReaderOptions ReaderOptions = new() { MaxDepth = 32 };
 
-    public static IReadOnlyList<AgentConnection> Parse(ReadOnlySpan<byte> utf8Json)
+    public static IReadOnlyList<AgentConnection> Parse(ReadOnlySpan<byte> utf8Json, int maxAgents = int.MaxValue)
     {
-        var elements = SplitElements(utf8Json);
+        var elements = SplitElements(utf8Json, maxAgents);
         var result = new List<AgentConnection>(elements.Count);
         foreach (var element in elements)
         {
@@ -21,8 +21,10 @@ public static class StatusPayloadParser
     /// <summary>
     /// Where each agent connection lies in the answer, after checking that the answer is one well-formed JSON array.
     /// The elements themselves are read by <see cref="ParseElement"/>, so that unchanged ones need not be read again.
+    /// More than <paramref name="maxAgents"/> elements is an upstream error as soon as the one too many is met: the
+    /// rest of the answer is neither split nor checked.
     /// </summary>
-    public static IReadOnlyList<Range> SplitElements(ReadOnlySpan<byte> utf8Json)
+    public static IReadOnlyList<Range> SplitElements(ReadOnlySpan<byte> utf8Json, int maxAgents = int.MaxValue)
     {
         var reader = new Utf8JsonReader(utf8Json, ReaderOptions);
         var elements = new List<Range>();
@@ -38,6 +40,11 @@ public static class StatusPayloadParser
             }
             while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
             {
+                if (elements.Count == maxAgents)
+                {
+                    throw new StatusPayloadException(
+                        $"The server reported more than {maxAgents} agent connections, the configured ceiling.");
+                }
                 var start = (int)reader.TokenStartIndex;
                 reader.Skip();
                 elements.Add(start..(int)reader.BytesConsumed);

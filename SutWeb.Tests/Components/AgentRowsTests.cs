@@ -93,4 +93,23 @@ public sealed class AgentRowsTests
         Assert.True(rows.Find("a:5400")!.Expanded);
         Assert.False(rows.ToggleExpanded("missing"));
     }
+
+    [Fact]
+    public void RemoveDeparted_ThousandDeparturesOverACapOf200_KeepsTheNewest200AndEveryConnectedRow()
+    {
+        var rows = new AgentRows();
+        AgentView[] agents = [.. Enumerable.Range(0, 1_010).Select(i => Agent($"agent-{i:D4}"))];
+        rows.Apply(agents, null, Now);
+        for (var i = 0; i < 1_000; i++)
+        {
+            rows.Apply(agents[(i + 1)..], new HashSet<string> { agents[i].Key }, Now.AddSeconds(i));
+        }
+
+        var removed = rows.RemoveDeparted(Now.AddSeconds(1_000), Retention, maxDeparted: 200);
+
+        Assert.True(removed);
+        var departed = rows.All.Where(r => r.IsDisconnected).Select(r => r.Key).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal([.. Enumerable.Range(800, 200).Select(i => $"agent-{i:D4}:5400")], departed);
+        Assert.Equal(10, rows.All.Count(r => !r.IsDisconnected));
+    }
 }

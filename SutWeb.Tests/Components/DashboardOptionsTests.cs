@@ -15,6 +15,7 @@ public sealed class DashboardOptionsTests
 
         Assert.Equal(TimeSpan.FromHours(2), options.StuckAfter);
         Assert.Equal(TimeSpan.FromMinutes(10), options.DisconnectedRetention);
+        Assert.Equal(200, options.MaxDepartedRows);
     }
 
     [Fact]
@@ -29,6 +30,7 @@ public sealed class DashboardOptionsTests
     [Theory]
     [InlineData("Dashboard:StuckAfter", "00:00:00", "Dashboard:StuckAfter must be positive")]
     [InlineData("Dashboard:DisconnectedRetention", "-00:00:01", "Dashboard:DisconnectedRetention must not be negative")]
+    [InlineData("Dashboard:MaxDepartedRows", "-1", "Dashboard:MaxDepartedRows must not be negative")]
     public void AddDashboard_BadSetting_FailsNamingTheSetting(string key, string value, string message)
     {
         var failure = Assert.Throws<OptionsValidationException>(() => Resolve(new() { [key] = value }));

@@ -211,6 +211,37 @@ public sealed class AgentViewMapperTests
         Assert.Equal(4, views.Select(v => v.Key).Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void ToViews_LiteralNumberedKeyAmongDuplicates_KeepsItsKeyAndTheDuplicateSkipsIt()
+    {
+        var views = AgentViewMapper.ToViews(
+            [Agent("a", 1), Agent("a:1#2", null), Agent("a", 1)],
+            AgentViewLimits.Default);
+
+        Assert.Equal(["a:1", "a:1#2", "a:1#3"], views.Select(v => v.Key));
+        Assert.Equal("a:1#2", views[1].AgentName);
+    }
+
+    [Fact]
+    public void ToViews_TwentyThousandDuplicatesOfOneKey_AreNumberedTwoToTwentyThousandByProcessId()
+    {
+        // Listed in a shuffled order; the numbering follows the process id. A quadratic numbering passes too, slowly:
+        // docs/PERFORMANCE.md has the time of this input.
+        const int count = 20_000;
+        var processIds = Enumerable.Range(1, count).ToArray();
+        new Random(9).Shuffle(processIds);
+        var connections = processIds.Select(pid => new AgentConnection { AgentName = "martin2", Port = 5400, ProcessId = pid }).ToList();
+
+        var views = AgentViewMapper.ToViews(connections, AgentViewLimits.Default);
+
+        Assert.Equal(count, views.Count);
+        Assert.Equal(count, views.Select(v => v.Key).Distinct(StringComparer.Ordinal).Count());
+        var byProcessId = views.ToDictionary(v => v.ProcessId, v => v.Key);
+        Assert.Equal("martin2:5400", byProcessId[1]);
+        Assert.All(Enumerable.Range(2, count - 1), pid => Assert.Equal($"martin2:5400#{pid}", byProcessId[pid]));
+        Assert.Equal(views.Select(v => v.Key).Order(StringComparer.Ordinal), views.Select(v => v.Key));
+    }
+
     // ---- Order ----
 
     [Fact]
@@ -307,6 +338,90 @@ public sealed class AgentViewMapperTests
         Assert.Equal(64 * 1024, view.LastLog?.Length);
         Assert.EndsWith("xxFINAL", view.LastLog, StringComparison.Ordinal);
         Assert.True(view.LastLogTruncated);
+    }
+
+    // ---- Field cap ----
+
+    [Fact]
+    public void ToViews_EveryTextFieldOverCap_IsCutWithAnEllipsis()
+    {
+        var limits = new AgentViewLimits { MaxFieldChars = 20 };
+        var text = new string('x', 10_000);
+        var connection = new AgentConnection
+        {
+            AgentName = "agent-" + text,
+            Port = 5400,
+            ProcessId = 1,
+            ProcessStatus = "status-" + text,
+            LastLog = "short log",
+            ExecutionStatus = new ExecutionStatus
+            {
+                Id = "id-" + text,
+                ModelName = "model-" + text,
+                UserName = "user-" + text,
+                Type = "type-" + text,
+                AgentName = "agent-" + text,
+                Initiator = "initiator-" + text,
+                RunId = "run-" + text,
+                Status = "status-" + text,
+                ProcessId = 1,
+            },
+        };
+
+        var view = Single(connection, limits);
+
+        var execution = view.Execution!;
+        string?[] fields =
+        [
+            view.AgentName, view.ProcessStatus, execution.Id, execution.ModelName, execution.UserName, execution.Type,
+            execution.AgentName, execution.Initiator, execution.RunId, execution.Status,
+        ];
+        Assert.All(fields, field =>
+        {
+            Assert.Equal(20, field!.Length);
+            Assert.EndsWith("x…", field, StringComparison.Ordinal);
+        });
+        Assert.Equal("agent-xxxxxxxxxxxxx…", view.AgentName);
+        Assert.Equal("agent-xxxxxxxxxxxxx…:5400", view.Key);
+        Assert.Equal("model-xxxxxxxxxxxxx…", execution.ModelName);
+        Assert.Equal(AgentState.Unknown, view.State);
+        Assert.Equal("short log", view.LastLog);
+    }
+
+    [Fact]
+    public void ToViews_FieldsAtCap_AreUntouched()
+    {
+        var view = Single(Agent(new string('n', 256), status: new string('s', 256), running: true));
+
+        Assert.Equal(new string('n', 256), view.AgentName);
+        Assert.Equal(new string('s', 256), view.Execution?.Status);
+    }
+
+    [Fact]
+    public void ToViews_DefaultFieldCap_Keeps256Characters()
+    {
+        var view = Single(Agent(new string('n', 257)));
+
+        Assert.Equal(new string('n', 255) + "…", view.AgentName);
+    }
+
+    [Fact]
+    public void ToViews_FieldCutInsideSurrogatePair_DoesNotKeepHalfACharacter()
+    {
+        // With a cap of 20, 19 units are kept before the ellipsis; the 19th is the first half of "😀".
+        var view = Single(Agent(new string('a', 18) + "😀" + "tail"), new AgentViewLimits { MaxFieldChars = 20 });
+
+        Assert.Equal(new string('a', 18) + "…", view.AgentName);
+        Assert.DoesNotContain(view.AgentName, char.IsSurrogate);
+    }
+
+    [Fact]
+    public void ToViews_LongLog_IsNotCutByTheFieldCap()
+    {
+        var view = Single(Agent("martin2", log: new string('l', 1000)), new AgentViewLimits { MaxFieldChars = 20 });
+
+        Assert.Equal(1000, view.LastLog?.Length);
+        Assert.False(view.LastLogTruncated);
     }
 
     // ---- Agent ceiling ----

@@ -567,4 +567,36 @@ public sealed class StatusPayloadParserTests
         Assert.False(string.IsNullOrWhiteSpace(error.Message));
         Assert.DoesNotContain('\n', error.Message);
     }
+
+    // ---- Agent ceiling, counted while splitting ----
+
+    [Fact]
+    public void SplitElements_OneMoreThanTheCeiling_FailsAtOnceWithoutReadingTheRest()
+    {
+        // What follows the third agent is not even JSON: the count stops the split before it.
+        var answer = Encoding.UTF8.GetBytes("""[{"agent_name":"a"},{"agent_name":"b"},{"agent_name":"c"}, this is not json""");
+
+        var error = Assert.Throws<StatusPayloadException>(() => StatusPayloadParser.SplitElements(answer, maxAgents: 2));
+
+        Assert.Equal("The server reported more than 2 agent connections, the configured ceiling.", error.Message);
+    }
+
+    [Fact]
+    public void SplitElements_ExactlyTheCeiling_SplitsThemAll()
+    {
+        var answer = Encoding.UTF8.GetBytes("""[{"agent_name":"a"},{"agent_name":"b"}]""");
+
+        Assert.Equal(2, StatusPayloadParser.SplitElements(answer, maxAgents: 2).Count);
+    }
+
+    [Fact]
+    public void IncrementalMap_OverTheCeiling_FailsNamingIt()
+    {
+        var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = 2 });
+        var answer = Encoding.UTF8.GetBytes("""[{"agent_name":"a"},{"agent_name":"b"},{"agent_name":"c"}, ...""");
+
+        var error = Assert.Throws<StatusPayloadException>(() => mapper.Map(answer));
+
+        Assert.Contains("more than 2 agent connections", error.Message, StringComparison.Ordinal);
+    }
 }

@@ -35,6 +35,30 @@ public sealed class SimulatorOptionsTests
         Assert.Contains("Simulator:" + setting, result.FailureMessage);
     }
 
+    [Theory]
+    [InlineData(0, 8, 1000, "Simulator:MaxAgents")]
+    [InlineData(100_001, 8, 1000, "Simulator:MaxAgents")]
+    [InlineData(5, 6, 1000, "Simulator:AgentCount")]
+    [InlineData(10_000, 8, 0, "Simulator:MaxTokens")]
+    [InlineData(10_000, 8, 100_001, "Simulator:MaxTokens")]
+    public void Validate_LimitsOutOfRange_FailsNamingTheSetting(int maxAgents, int agentCount, int maxTokens, string setting)
+    {
+        var options = new SimulatorOptions { MaxAgents = maxAgents, AgentCount = agentCount, MaxTokens = maxTokens };
+
+        var result = new SimulatorOptionsValidator().Validate(null, options);
+
+        Assert.True(result.Failed);
+        Assert.Contains(setting, result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_AgentCountUpToARaisedMaxAgents_Succeeds()
+    {
+        var options = new SimulatorOptions { MaxAgents = 20_000, AgentCount = 20_000 };
+
+        Assert.True(new SimulatorOptionsValidator().Validate(null, options).Succeeded);
+    }
+
     [Fact]
     public async Task Start_InvalidConfiguration_FailsWithValidationMessage()
     {

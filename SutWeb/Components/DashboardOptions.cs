@@ -10,4 +10,7 @@ public sealed class DashboardOptions
 
     /// <summary>How long an agent that disconnected stays on screen, greyed, before its row goes.</summary>
     public TimeSpan DisconnectedRetention { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The most disconnected agents kept on screen at once; beyond it the oldest departures go first.</summary>
+    public int MaxDepartedRows { get; set; } = 200;
 }

@@ -16,6 +16,10 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         {
             errors.Add($"Dashboard:DisconnectedRetention must not be negative (is {options.DisconnectedRetention}).");
         }
+        if (options.MaxDepartedRows < 0)
+        {
+            errors.Add($"Dashboard:MaxDepartedRows must not be negative (is {options.MaxDepartedRows}).");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -45,6 +45,9 @@ public sealed class EggplantOptions
     /// <summary>Characters of <c>last_log</c> kept per agent (the end of the log is kept).</summary>
     public int MaxLogChars { get; set; } = AgentViewLimits.Default.MaxLogChars;
 
+    /// <summary>Characters kept of every other text field of an agent (name, model, user, status…); longer ones end in "…".</summary>
+    public int MaxFieldChars { get; set; } = AgentViewLimits.Default.MaxFieldChars;
+
     /// <summary>More agent connections than this in one answer is an upstream error.</summary>
     public int MaxAgents { get; set; } = AgentViewLimits.Default.MaxAgents;
 

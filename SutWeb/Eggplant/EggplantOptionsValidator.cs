@@ -59,6 +59,10 @@ public sealed class EggplantOptionsValidator : IValidateOptions<EggplantOptions>
         {
             errors.Add("Eggplant:MaxLogChars must be at least 80.");
         }
+        if (options.MaxFieldChars < 16)
+        {
+            errors.Add("Eggplant:MaxFieldChars must be at least 16.");
+        }
         if (options.MaxAgents < 1)
         {
             errors.Add("Eggplant:MaxAgents must be at least 1.");

@@ -31,7 +31,7 @@ public sealed partial class StatusPoller(
             return;
         }
         var settings = options.Value;
-        var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars });
+        var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars });
         var health = new UpstreamHealthTracker(settings.PollInterval);
         LogStarted(logger, settings.UsesSimulator ? "the embedded simulator" : "the Eggplant server", settings.PollInterval.TotalSeconds);
 

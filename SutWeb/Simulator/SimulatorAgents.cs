@@ -44,6 +44,8 @@ internal sealed class SimulatorAgents
         Reset();
     }
 
+    public int MaxAgents => _options.MaxAgents;
+
     /// <summary>Under the lock, so that once this returns to stop the activity no tick changes anything.</summary>
     public void SetActivityRunning(bool running)
     {
@@ -113,14 +115,22 @@ internal sealed class SimulatorAgents
         }
     }
 
-    /// <summary>Creates or replaces an agent with exactly the given object, which the store now owns.</summary>
-    public void Put(string agentName, JsonObject agent)
+    /// <summary>
+    /// Creates or replaces an agent with exactly the given object, which the store now owns; false, and nothing
+    /// changed, when it would be one agent more than <see cref="SimulatorOptions.MaxAgents"/>.
+    /// </summary>
+    public bool TryPut(string agentName, JsonObject agent)
     {
         lock (_lock)
         {
+            if (_agents.Count >= _options.MaxAgents && !_agents.ContainsKey(agentName))
+            {
+                return false;
+            }
             _agents[agentName] = agent;
             _pinned.Add(agentName);
             _version++;
+            return true;
         }
     }
 
@@ -186,7 +196,7 @@ internal sealed class SimulatorAgents
 
     private void ApplyRandomEvent()
     {
-        if (_agents.Count - _pinned.Count < _options.AgentCount && _random.NextDouble() < 0.1)
+        if (_agents.Count - _pinned.Count < _options.AgentCount && _agents.Count < _options.MaxAgents && _random.NextDouble() < 0.1)
         {
             Connect();
             return;

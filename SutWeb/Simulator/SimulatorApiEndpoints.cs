@@ -13,6 +13,10 @@ internal static class SimulatorApiEndpoints
     private static readonly SimulatorReply Unauthorized =
         SimulatorReply.Json(StatusCodes.Status401Unauthorized, SimulatorMessages.NotAuthorized, EggplantJsonContext.Default.EggplantMessage);
 
+    // The contract's 403 from sign-in: every concurrent licence (Simulator:MaxTokens) is taken.
+    private static readonly SimulatorReply NoLicenceFree =
+        SimulatorReply.Json(StatusCodes.Status403Forbidden, SimulatorMessages.NoLicenceFree, EggplantJsonContext.Default.EggplantMessage);
+
     private static readonly SimulatorReply AbortTriggered =
         SimulatorReply.Json(StatusCodes.Status200OK, SimulatorMessages.AbortTriggered, EggplantJsonContext.Default.EggplantMessage);
 
@@ -93,7 +97,12 @@ internal static class SimulatorApiEndpoints
                 SimulatorMessages.BadRequest($"Missing parameter: {missing}."),
                 EggplantJsonContext.Default.EggplantMessage);
         }
-        return TokenReply(state.Tokens.TryIssue(username, password)) ?? Unauthorized;
+        return state.Tokens.TryIssue(username, password) switch
+        {
+            (_, { } token) => TokenReply(token),
+            (SimulatorSignIn.NoLicenceFree, _) => NoLicenceFree,
+            _ => Unauthorized,
+        };
     }
 
     /// <summary>RFC 6749 section 4.4, with the client credentials in the form or in a Basic header (section 2.3.1).</summary>
@@ -111,8 +120,12 @@ internal static class SimulatorApiEndpoints
         {
             return OAuthError(StatusCodes.Status400BadRequest, "invalid_request");
         }
-        return TokenReply(state.Tokens.TryIssue(clientId, clientSecret))
-            ?? OAuthError(StatusCodes.Status401Unauthorized, "invalid_client");
+        return state.Tokens.TryIssue(clientId, clientSecret) switch
+        {
+            (_, { } token) => TokenReply(token),
+            (SimulatorSignIn.NoLicenceFree, _) => OAuthError(StatusCodes.Status403Forbidden, "access_denied"),
+            _ => OAuthError(StatusCodes.Status401Unauthorized, "invalid_client"),
+        };
     }
 
     private static Task<SimulatorReply> StatusAsync(HttpContext context, SimulatorState state) =>
@@ -144,8 +157,8 @@ internal static class SimulatorApiEndpoints
                 EggplantJsonContext.Default.EggplantMessage);
     }
 
-    private static SimulatorReply? TokenReply(TokenResponse? token) =>
-        token is null ? null : SimulatorReply.Json(StatusCodes.Status200OK, token, EggplantJsonContext.Default.TokenResponse);
+    private static SimulatorReply TokenReply(TokenResponse token) =>
+        SimulatorReply.Json(StatusCodes.Status200OK, token, EggplantJsonContext.Default.TokenResponse);
 
     private static SimulatorReply OAuthError(int statusCode, string error) =>
         new(statusCode, Encoding.UTF8.GetBytes(new JsonObject { ["error"] = error }.ToJsonString()));

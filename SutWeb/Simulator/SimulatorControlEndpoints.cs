@@ -57,8 +57,9 @@ internal static class SimulatorControlEndpoints
         }
         // Serialized before the store owns the object, since an abort may change it afterwards.
         var stored = agent.ToJsonString();
-        state.Agents.Put(agentName, agent);
-        return Results.Content(stored, "application/json");
+        return state.Agents.TryPut(agentName, agent)
+            ? Results.Content(stored, "application/json")
+            : Conflict($"The simulator already holds its most agents ({state.Agents.MaxAgents}, Simulator:MaxAgents): delete one first.");
     }
 
     private static async Task<IResult> SetActivityAsync(HttpRequest request, SimulatorState state)
@@ -111,6 +112,9 @@ internal static class SimulatorControlEndpoints
 
     private static IResult BadRequest(string description) =>
         Results.Json(SimulatorMessages.BadRequest(description), EggplantJsonContext.Default.EggplantMessage, statusCode: StatusCodes.Status400BadRequest);
+
+    private static IResult Conflict(string description) =>
+        Results.Json(SimulatorMessages.Conflict(description), EggplantJsonContext.Default.EggplantMessage, statusCode: StatusCodes.Status409Conflict);
 
     private static IResult NotFound(string description) =>
         Results.Json(SimulatorMessages.NotFound(description), EggplantJsonContext.Default.EggplantMessage, statusCode: StatusCodes.Status404NotFound);

@@ -11,7 +11,8 @@ public static class SimulatorEndpointRouteBuilderExtensions
     public static IEndpointRouteBuilder MapEggplantSimulator(this IEndpointRouteBuilder endpoints)
     {
         // Eggplant clients post plain forms without antiforgery tokens.
-        var simulator = endpoints.MapGroup(PathPrefix).DisableAntiforgery();
+        var bodies = new SimulatorRequestBodyFilter();
+        var simulator = endpoints.MapGroup(PathPrefix).DisableAntiforgery().WithMetadata(bodies).AddEndpointFilter(bodies);
         SimulatorApiEndpoints.Map(simulator);
         SimulatorControlEndpoints.Map(simulator);
         return endpoints;

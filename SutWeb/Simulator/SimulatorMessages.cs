@@ -17,6 +17,17 @@ internal static class SimulatorMessages
         Description = "Execution abort triggered",
     };
 
+    public static readonly EggplantMessage NoLicenceFree = new()
+    {
+        Message = "Forbidden",
+        Description = "No concurrent user licence is free.",
+    };
+
+    public static EggplantMessage PayloadTooLarge(long maxBytes) =>
+        new() { Message = "Payload Too Large", Description = $"The request body is larger than the simulator accepts ({maxBytes} bytes)." };
+
+    public static EggplantMessage Conflict(string description) => new() { Message = "Conflict", Description = description };
+
     public static EggplantMessage BadRequest(string description) => new() { Message = "Bad Request", Description = description };
 
     public static EggplantMessage NotFound(string description) => new() { Message = "Not Found", Description = description };

@@ -5,7 +5,8 @@ namespace SutWeb.Simulator;
 /// <summary>Rejects simulator settings that would make it misbehave, with a message naming the setting.</summary>
 internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOptions>
 {
-    public const int MaxAgentCount = 10_000;
+    /// <summary>The highest <see cref="SimulatorOptions.MaxAgents"/> and <see cref="SimulatorOptions.MaxTokens"/> allowed.</summary>
+    public const int HardLimit = 100_000;
     public static readonly TimeSpan MaxTokenLifetime = TimeSpan.FromDays(30);
     public static readonly TimeSpan MinActivityInterval = TimeSpan.FromMilliseconds(10);
     public static readonly TimeSpan MaxActivityInterval = TimeSpan.FromHours(1);
@@ -14,9 +15,17 @@ internal sealed class SimulatorOptionsValidator : IValidateOptions<SimulatorOpti
     {
         var failures = new List<string>();
         var section = SimulatorOptions.SectionName;
-        if (options.AgentCount is < 0 or > MaxAgentCount)
+        if (options.MaxAgents is < 1 or > HardLimit)
         {
-            failures.Add($"{section}:AgentCount must be between 0 and {MaxAgentCount}; it is {options.AgentCount}.");
+            failures.Add($"{section}:MaxAgents must be between 1 and {HardLimit}; it is {options.MaxAgents}.");
+        }
+        else if (options.AgentCount < 0 || options.AgentCount > options.MaxAgents)
+        {
+            failures.Add($"{section}:AgentCount must be between 0 and {section}:MaxAgents ({options.MaxAgents}); it is {options.AgentCount}.");
+        }
+        if (options.MaxTokens is < 1 or > HardLimit)
+        {
+            failures.Add($"{section}:MaxTokens must be between 1 and {HardLimit}; it is {options.MaxTokens}.");
         }
         if (string.IsNullOrEmpty(options.Password))
         {

@@ -16,6 +16,7 @@ public static class SimulatorServiceCollectionExtensions
             .Bind(configuration.GetSection(SimulatorOptions.SectionName))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorOptionsValidator>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SimulatorOptions>, SimulatorPlacementValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<SimulatorAgents>();
         services.TryAddSingleton<SimulatorTokens>();

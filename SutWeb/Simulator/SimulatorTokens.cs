@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text;
 using Microsoft.Extensions.Options;
 using SutWeb.Shared.Wire;
 
@@ -9,12 +10,11 @@ namespace SutWeb.Simulator;
 /// <summary>Issues opaque bearer tokens and checks them against the clock, like the Eggplant server's auth method.</summary>
 internal sealed class SimulatorTokens(IOptions<SimulatorOptions> options, TimeProvider time, ILogger<SimulatorTokens> logger)
 {
-    // Beyond this many tokens, expired ones are dropped when the next is issued, so a client that
-    // re-authenticates in a loop cannot grow the table without bound.
-    private const int PurgeThreshold = 1_000;
-
     private readonly ConcurrentDictionary<string, DateTimeOffset> _expiries = new(StringComparer.Ordinal);
+    private readonly Lock _issuing = new();
     private readonly SimulatorOptions _options = options.Value;
+    // Compared as hashes, in constant time: how long a wrong guess takes says nothing about the password.
+    private readonly byte[] _passwordHash = Hash(options.Value.Password);
     private long _lifetimeTicks = options.Value.TokenLifetime.Ticks;
 
     /// <summary>Lifetime of tokens issued from now on.</summary>
@@ -24,35 +24,49 @@ internal sealed class SimulatorTokens(IOptions<SimulatorOptions> options, TimePr
         set => Interlocked.Exchange(ref _lifetimeTicks, value.Ticks);
     }
 
-    /// <summary>A new token for any client that knows the configured password; null otherwise.</summary>
-    public TokenResponse? TryIssue(string client, string secret)
+    /// <summary>
+    /// A new token for any client that knows the configured password, while fewer than
+    /// <see cref="SimulatorOptions.MaxTokens"/> tokens are live.
+    /// </summary>
+    public (SimulatorSignIn Outcome, TokenResponse? Token) TryIssue(string client, string secret)
     {
-        if (!string.Equals(secret, _options.Password, StringComparison.Ordinal))
+        if (!CryptographicOperations.FixedTimeEquals(Hash(secret), _passwordHash))
         {
-            SimulatorLog.CredentialsRejected(logger, client);
-            return null;
+            SimulatorLog.CredentialsRejected(logger);
+            return (SimulatorSignIn.Rejected, null);
         }
         var now = time.GetUtcNow();
         var lifetime = Lifetime;
-        if (_expiries.Count > PurgeThreshold)
+        var value = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+        lock (_issuing)
         {
-            foreach (var (expired, _) in _expiries.Where(e => e.Value <= now))
+            if (_expiries.Count >= _options.MaxTokens)
             {
-                _expiries.TryRemove(expired, out _);
+                // Expired tokens free their licence only here, so the table never holds more than MaxTokens.
+                foreach (var (expired, _) in _expiries.Where(e => e.Value <= now))
+                {
+                    _expiries.TryRemove(expired, out _);
+                }
+                if (_expiries.Count >= _options.MaxTokens)
+                {
+                    SimulatorLog.NoLicenceFree(logger, _options.MaxTokens);
+                    return (SimulatorSignIn.NoLicenceFree, null);
+                }
             }
+            _expiries[value] = now + lifetime;
         }
-        var token = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
-        _expiries[token] = now + lifetime;
         SimulatorLog.TokenIssued(logger, client);
-        return new TokenResponse
+        return (SimulatorSignIn.Issued, new TokenResponse
         {
-            AccessToken = token,
+            AccessToken = value,
             ExpiresIn = (int)lifetime.TotalSeconds,
             TokenType = "bearer",
-        };
+        });
     }
 
     public bool IsValid(string token) => _expiries.TryGetValue(token, out var expires) && time.GetUtcNow() < expires;
 
     public void ResetLifetime() => Lifetime = _options.TokenLifetime;
+
+    private static byte[] Hash(string text) => SHA256.HashData(Encoding.UTF8.GetBytes(text));
 }

@@ -39,11 +39,25 @@ public sealed class AgentRows
         return changed;
     }
 
-    /// <summary>Forgets agents that disconnected at least <paramref name="retention"/> ago.</summary>
+    /// <summary>
+    /// Forgets agents that disconnected at least <paramref name="retention"/> ago, and the oldest departures beyond
+    /// <paramref name="maxDeparted"/>, so that churn on a large farm cannot fill the desk with grey rows.
+    /// </summary>
     /// <returns>Whether any row went.</returns>
-    public bool RemoveDeparted(DateTimeOffset now, TimeSpan retention)
+    public bool RemoveDeparted(DateTimeOffset now, TimeSpan retention, int maxDeparted = int.MaxValue)
     {
-        var expired = _rows.Values.Where(r => r.DisconnectedAt + retention <= now).Select(r => r.Key).ToList();
+        var departed = _rows.Values.Where(r => r.IsDisconnected).ToList();
+        var expired = departed.Where(r => r.DisconnectedAt + retention <= now).Select(r => r.Key).ToList();
+        var kept = departed.Count - expired.Count;
+        if (kept > maxDeparted)
+        {
+            expired.AddRange(departed
+                .Where(r => r.DisconnectedAt + retention > now)
+                .OrderBy(r => r.DisconnectedAt)
+                .ThenBy(r => r.Key, StringComparer.Ordinal)
+                .Take(kept - Math.Max(maxDeparted, 0))
+                .Select(r => r.Key));
+        }
         foreach (var key in expired)
         {
             _rows.Remove(key);

@@ -51,7 +51,7 @@ internal static class SimulatorApiEndpoints
         Func<HttpContext, SimulatorState, Task<SimulatorReply>> answer)
     {
         count();
-        var fault = state.Fault;
+        var (fault, faultChanged) = state.FaultInForce;
         var reply = fault.Kind switch
         {
             SimulatorFaultKind.Http500 => InternalServerError,
@@ -75,6 +75,11 @@ internal static class SimulatorApiEndpoints
             if (fault.Kind == SimulatorFaultKind.Malformed)
             {
                 reply = reply.Truncated();
+            }
+            if (SimulatorFaultWriter.Handles(fault.Kind))
+            {
+                await SimulatorFaultWriter.WriteAsync(fault.Kind, reply, context, state, faultChanged);
+                return;
             }
         }
         await reply.WriteAsync(context.Response);

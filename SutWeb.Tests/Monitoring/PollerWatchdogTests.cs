@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
-using SutWeb.Components.Styling;
 using SutWeb.Eggplant;
 using SutWeb.Monitoring;
 using SutWeb.Shared.Views;
@@ -32,7 +31,9 @@ public sealed class PollerWatchdogTests
         // 3 × (RequestTimeout 1 s + PollInterval 0.25 s)
         Assert.InRange(seconds, 3.75, 60);
         Assert.Equal(UpstreamState.Unreachable, host.Board.Current.Health.State);
-        Assert.StartsWith("Updates stalled", HealthDisplay.Describe(host.Board.Current.Health, DateTimeOffset.UtcNow, TimeSpan.FromSeconds(0.25), new ViewerTime()).Style.Text);
+        // On screen: the health chip on the desk and the wall's stale banner, as the server renders them.
+        Assert.Contains("Updates stalled", await host.Http.GetStringAsync("/"));
+        Assert.Contains("Updates stalled", await host.Http.GetStringAsync("/wall"));
         var (status, check) = await ReadyzAsync(host);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.True(check.GetProperty("data").GetProperty("pollerStalled").GetBoolean());

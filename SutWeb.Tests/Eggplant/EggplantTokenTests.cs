@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Eggplant;
+using SutWeb.Monitoring;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
 using SutWeb.Tests.TestSupport;
@@ -19,7 +20,7 @@ public sealed class EggplantTokenTests
     [Fact]
     public async Task Token_ManyCallsBeforeExpiry_SignsInOnce()
     {
-        await using var host = await SutWebHost.StartAsync(QuietPoller);
+        await using var host = await StartQuietAsync();
         var client = host.Services.GetRequiredService<EggplantClient>();
         await client.GetStatusPayloadAsync(CancellationToken.None);
         var before = await host.GetStatsAsync();
@@ -38,7 +39,7 @@ public sealed class EggplantTokenTests
     public async Task Token_AfterItsLifetime_IsRenewedBeforeTheServerRejectsIt()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await SutWebHost.StartAsync(QuietPoller, s => s.AddSingleton<TimeProvider>(clock));
+        await using var host = await StartQuietAsync(s => s.AddSingleton<TimeProvider>(clock));
         await host.SetActivityAsync(false);
         await host.SetTokenLifetimeAsync(5);
         var client = host.Services.GetRequiredService<EggplantClient>();
@@ -58,7 +59,7 @@ public sealed class EggplantTokenTests
     [Fact]
     public async Task Token_RejectedWith401_IsRenewedAndTheCallRetriedExactlyOnce()
     {
-        await using var host = await SutWebHost.StartAsync(QuietPoller);
+        await using var host = await StartQuietAsync();
         var client = host.Services.GetRequiredService<EggplantClient>();
         await client.GetStatusPayloadAsync(CancellationToken.None);
         await host.SetFaultAsync("unauthorized");
@@ -126,5 +127,14 @@ public sealed class EggplantTokenTests
         await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "signed in with client credentials");
 
         Assert.Equal(5, host.Board.Current.Agents.Count);
+    }
+
+    /// <summary>The host once its first poll has finished, so that no poll's calls fall among a test's own.</summary>
+    private static async Task<SutWebHost> StartQuietAsync(Action<IServiceCollection>? services = null)
+    {
+        var host = await SutWebHost.StartAsync(QuietPoller, services);
+        var poller = host.Services.GetRequiredService<PollerStatus>();
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0, "the first poll has finished");
+        return host;
     }
 }

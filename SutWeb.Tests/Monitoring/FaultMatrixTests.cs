@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Monitoring;
@@ -9,9 +10,9 @@ using SutWeb.Tests.TestSupport;
 namespace SutWeb.Tests.Monitoring;
 
 /// <summary>
-/// The rows of the fault matrix (docs/RELIABILITY.md) that the simulator's fault kinds do not cover: a server that
-/// is down, a name that does not resolve, and tokens that expire all the time. Each keeps the agents, names the
-/// cause, logs no unhandled error, and recovers by itself.
+/// The rows of the fault matrix (docs/RELIABILITY.md) that the simulator's answer-level fault kinds do not cover: a
+/// server that is down, a name that does not resolve, tokens that expire all the time, and answers that stall, drip
+/// or break off at the socket. Each keeps the agents, names the cause, logs no unhandled error, and recovers by itself.
 /// </summary>
 public sealed class FaultMatrixTests
 {
@@ -88,6 +89,36 @@ public sealed class FaultMatrixTests
         Assert.Equal(600, after.StatusRequests - before.StatusRequests); // no call needed a retry after a 401
         Assert.InRange(after.AuthRequests - before.AuthRequests, 100, 150); // a new token about every 5 s
         Assert.Equal(agents, host.Board.Current.Agents);
+        AssertNoUnhandledErrors(host);
+    }
+
+    [Theory]
+    [InlineData("stall-body", "did not send its whole answer within 2 s")]
+    [InlineData("drip", "did not send its whole answer within 2 s")]
+    [InlineData("reset", "broke off during the answer")]
+    public async Task Upstream_AnswerThatStallsDripsOrBreaksOff_KeepsPollingAndTheFirstGoodAnswerBringsTheBoardBack(string fault, string message)
+    {
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?> { ["Eggplant:RequestTimeout"] = "00:00:02" });
+        await host.SetActivityAsync(false);
+        var poller = host.Services.GetRequiredService<PollerStatus>();
+        var agents = (await host.Simulator.AgentsAsync()).Count;
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy && host.Board.Current.Agents.Count == agents,
+            "healthy, with the simulator's agents");
+
+        await host.SetFaultAsync(fault);
+        await Eventually.UntilAsync(() => host.Board.Current.Health.LastError?.Contains(message, StringComparison.Ordinal) == true, "the fault is seen");
+        await host.PutAgentAsync("added-during-the-fault", new JsonObject { ["agent_name"] = "added-during-the-fault", ["port"] = 5400, ["process_id"] = 0 });
+        var completed = poller.CompletedPolls;
+        await Eventually.UntilAsync(() => poller.CompletedPolls >= completed + 3, "polls keep completing during the fault");
+
+        Assert.NotEqual(UpstreamState.Healthy, host.Board.Current.Health.State);
+        Assert.Contains(message, host.Board.Current.Health.LastError);
+        Assert.Equal(agents, host.Board.Current.Agents.Count);
+
+        await host.SetFaultAsync("none");
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy
+            && host.Board.Current.Agents.Any(a => a.AgentName == "added-during-the-fault"), "the board is back, with the new agent");
+        Assert.Equal(agents + 1, host.Board.Current.Agents.Count);
         AssertNoUnhandledErrors(host);
     }
 

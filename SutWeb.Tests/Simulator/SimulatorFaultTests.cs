@@ -136,6 +136,84 @@ public sealed class SimulatorFaultTests
     }
 
     [Fact]
+    public async Task StallBody_Status_SendsHeadersAndHalfTheBodyThenHoldsTheConnectionUntilCleared()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var (token, real) = await RealAnswerAsync(sim);
+        await sim.SetFaultAsync("stall-body");
+
+        using var response = await sim.Client.SendAsync(StatusRequest(token), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var half = await ReadExactlyAsync(body, real.Length / 2);
+        var buffer = new byte[1024];
+        var next = body.ReadAsync(buffer).AsTask();
+        sim.Time!.Advance(TimeSpan.FromHours(1)); // silence is not a delay that runs out
+        var stillWaiting = !next.IsCompleted;
+        await sim.SetFaultAsync("none");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(real.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(real[..(real.Length / 2)], half);
+        Assert.True(stillWaiting, "the rest of the body came while the fault held it");
+        await Assert.ThrowsAnyAsync<IOException>(() => next); // cleared: the connection is closed, the body incomplete
+    }
+
+    [Fact]
+    public async Task Drip_Status_SendsTheBodyOneByteEveryTwoSeconds()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var (token, real) = await RealAnswerAsync(sim);
+        await sim.SetFaultAsync("drip");
+
+        using var response = await sim.Client.SendAsync(StatusRequest(token), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new List<byte>(await ReadExactlyAsync(body, 1));
+        for (var i = 1; i < 4; i++)
+        {
+            var buffer = new byte[1024];
+            var next = body.ReadAsync(buffer).AsTask();
+            // The next byte cannot come before the simulator's clock has moved on by two seconds.
+            var advanced = TimeSpan.Zero;
+            await Eventually.UntilAsync(async () =>
+            {
+                if (next.IsCompleted)
+                {
+                    return true;
+                }
+                sim.Time!.Advance(TimeSpan.FromSeconds(1));
+                advanced += TimeSpan.FromSeconds(1);
+                await Task.WhenAny(next, Task.Delay(TimeSpan.FromMilliseconds(10)));
+                return false;
+            }, $"byte {i} arrives");
+            Assert.True(advanced >= TimeSpan.FromSeconds(2), $"byte {i} came after {advanced}");
+            Assert.Equal(1, await next);
+            received.Add(buffer[0]);
+        }
+
+        Assert.Equal(real.Length, response.Content.Headers.ContentLength);
+        Assert.Equal(real[..4], received.ToArray());
+    }
+
+    [Fact]
+    public async Task Reset_Status_ClosesTheConnectionAfterHalfTheBody()
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+        var (token, real) = await RealAnswerAsync(sim);
+        await sim.SetFaultAsync("reset");
+
+        using var response = await sim.Client.SendAsync(StatusRequest(token), HttpCompletionOption.ResponseHeadersRead);
+        await using var body = await response.Content.ReadAsStreamAsync();
+        var received = new MemoryStream();
+        var broken = await Record.ExceptionAsync(() => body.CopyToAsync(received));
+
+        // At most the first half arrives (what was sent may be lost with the closed connection), then the read breaks.
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.IsAssignableFrom<IOException>(broken);
+        Assert.InRange(received.Length, 0, real.Length / 2);
+        Assert.Equal(real[..(int)received.Length], received.ToArray());
+    }
+
+    [Fact]
     public async Task None_AfterFault_RestoresNormalAnswers()
     {
         await using var sim = await SimulatorHost.StartAsync();
@@ -174,6 +252,20 @@ public sealed class SimulatorFaultTests
         Assert.Equal("Bad Request", (await SimulatorHost.ReadObjectAsync(response))["message"]?.GetValue<string>());
     }
 
+    [Theory]
+    [InlineData("stall-body")]
+    [InlineData("drip")]
+    [InlineData("reset")]
+    public async Task Fault_SocketLevelKind_IsAcceptedAndEchoed(string kind)
+    {
+        await using var sim = await SimulatorHost.StartAsync();
+
+        using var response = await sim.PutControlAsync("fault", new { kind = kind.ToUpperInvariant() });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(kind, JsonNode.Parse(await response.Content.ReadAsStringAsync())!["kind"]!.GetValue<string>());
+    }
+
     [Fact]
     public async Task Fault_Set_EchoesSetting()
     {
@@ -184,5 +276,27 @@ public sealed class SimulatorFaultTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var expected = JsonNode.Parse("""{"kind": "slow", "delayMs": 250}""");
         Assert.True(JsonNode.DeepEquals(expected, JsonNode.Parse(await response.Content.ReadAsStringAsync())));
+    }
+
+    private static async Task<(string Token, byte[] Body)> RealAnswerAsync(SimulatorHost sim)
+    {
+        await sim.SetActivityAsync(false);
+        var token = await sim.GetTokenAsync();
+        using var good = await sim.StatusAsync(token);
+        return (token, await good.Content.ReadAsByteArrayAsync());
+    }
+
+    private static HttpRequestMessage StatusRequest(string token) =>
+        new(HttpMethod.Post, "api/sut/status")
+        {
+            Content = new FormUrlEncodedContent([]),
+            Headers = { Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("bearer", token) },
+        };
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count)
+    {
+        var buffer = new byte[count];
+        await stream.ReadExactlyAsync(buffer);
+        return buffer;
     }
 }

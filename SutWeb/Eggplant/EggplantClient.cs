@@ -1,17 +1,16 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Polly.CircuitBreaker;
-using Polly.Timeout;
 using Microsoft.Extensions.Options;
 using SutWeb.Shared.Wire;
 
 namespace SutWeb.Eggplant;
 
 /// <summary>
-/// The typed client of the Eggplant API. Tokens and resilience live in its handler pipeline; this class turns
-/// every failure into an <see cref="EggplantException"/> that says what went wrong.
+/// The typed client of the Eggplant API. Tokens and resilience live in its handler pipeline; this class bounds the
+/// whole exchange by one deadline and turns every failure into an <see cref="EggplantException"/> that says what went wrong.
 /// </summary>
-public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints, IOptions<EggplantOptions> options)
+public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints, IOptions<EggplantOptions> options, TimeProvider timeProvider)
 {
     /// <summary>
     /// The raw answer of <c>POST /api/sut/status</c> (every open agent connection), checked to be JSON of a sane size;
@@ -24,7 +23,32 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     public static EggplantException Unreadable(StatusPayloadException e) =>
         new(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
 
+    /// <summary>
+    /// One deadline (<c>Eggplant:RequestTimeout</c>) covers the whole exchange: sign-in, retries, headers and every byte
+    /// of the body. A server that sends headers and then stalls, or drips the body, cannot hold the poll past it.
+    /// </summary>
     private async Task<byte[]> PostAsync(Uri uri, CancellationToken cancellationToken)
+    {
+        var timeout = options.Value.RequestTimeout;
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await ExchangeAsync(uri, linked.Token);
+        }
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or EggplantException)
+        {
+            // The caller gave up (the host is stopping): no upstream failure to report.
+            throw new OperationCanceledException("The Eggplant call was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (deadline.IsCancellationRequested && e is OperationCanceledException or EggplantException { Kind: UpstreamFailureKind.Network })
+        {
+            throw new EggplantException(UpstreamFailureKind.Timeout,
+                $"The Eggplant server did not send its whole answer within {timeout.TotalSeconds:0.#} s (Eggplant:RequestTimeout).", e);
+        }
+    }
+
+    private async Task<byte[]> ExchangeAsync(Uri uri, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent([]) };
         HttpResponseMessage response;
@@ -37,11 +61,6 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
             throw new EggplantException(UpstreamFailureKind.CircuitOpen,
                 "The Eggplant server failed repeatedly; calls are paused briefly before the next trial.", e);
         }
-        catch (TimeoutRejectedException e)
-        {
-            throw new EggplantException(UpstreamFailureKind.Timeout,
-                $"The Eggplant server did not answer within {options.Value.RequestTimeout.TotalSeconds:0.#} s.", e);
-        }
         catch (HttpRequestException e)
         {
             throw new EggplantException(UpstreamFailureKind.Network,
@@ -49,6 +68,10 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
         }
         using (response)
         {
+            if (EggplantResponses.IsRedirect(response))
+            {
+                throw EggplantResponses.Redirected(response, "The Eggplant server", "Eggplant:BaseUrl");
+            }
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 throw new EggplantException(UpstreamFailureKind.Unauthorized,
@@ -65,41 +88,14 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
                 throw new EggplantException(UpstreamFailureKind.Malformed,
                     "The Eggplant server answered with an HTML page instead of JSON (a proxy or error page?).");
             }
-            return await ReadCappedAsync(response.Content, options.Value.MaxResponseBytes, cancellationToken);
+            var cap = options.Value.MaxResponseBytes;
+            return await EggplantResponses.ReadBoundedAsync(response.Content, cap, () => TooLarge(cap),
+                "The connection to the Eggplant server broke off during the answer.", cancellationToken);
         }
     }
 
     private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
         contentType?.MediaType is { } type && type.Contains("html", StringComparison.OrdinalIgnoreCase);
-
-    /// <summary>Reads the body, but never more than <paramref name="cap"/> bytes into memory.</summary>
-    private static async Task<byte[]> ReadCappedAsync(HttpContent content, long cap, CancellationToken cancellationToken)
-    {
-        if (content.Headers.ContentLength > cap)
-        {
-            throw TooLarge(cap);
-        }
-        await using var stream = await content.ReadAsStreamAsync(cancellationToken);
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        try
-        {
-            while ((read = await stream.ReadAsync(chunk, cancellationToken)) > 0)
-            {
-                if (buffer.Length + read > cap)
-                {
-                    throw TooLarge(cap);
-                }
-                buffer.Write(chunk, 0, read);
-            }
-        }
-        catch (Exception e) when (e is IOException or HttpRequestException)
-        {
-            throw new EggplantException(UpstreamFailureKind.Network, "The connection to the Eggplant server broke off during the answer.", e);
-        }
-        return buffer.ToArray();
-    }
 
     private static EggplantException TooLarge(long cap) =>
         new(UpstreamFailureKind.TooLarge, $"The Eggplant status answer is larger than the configured cap of {cap / 1024 / 1024.0:0.#} MiB (Eggplant:MaxResponseBytes).");

@@ -24,7 +24,10 @@ public sealed class EggplantOptions
 
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The longest one request may take; a poll that times out is not retried (the next poll asks again).</summary>
+    /// <summary>
+    /// The longest a poll's whole exchange may take: sign-in, retries, headers and every byte of the body. A poll past
+    /// it is abandoned, not retried (the next poll asks again).
+    /// </summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Retries of a transient failure (network error, 408, 5xx) within one poll.</summary>

@@ -2,22 +2,21 @@ using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Extensions.Http;
-using Polly.Timeout;
 
 namespace SutWeb.Eggplant;
 
 /// <summary>
 /// The Polly policies around every Eggplant status call, outermost first:
 /// retry (transient failures, jittered exponential back-off) → circuit breaker (fail fast after repeated
-/// failures) → per-try timeout. One instance per process, so the breaker sees every call.
+/// failures). One instance per process, so the breaker sees every call. Time is bounded outside them, by the one
+/// deadline of the whole exchange (<see cref="EggplantClient"/>), which also cuts a retry's back-off short.
 /// </summary>
 public sealed partial class EggplantResiliencePolicies
 {
     public EggplantResiliencePolicies(IOptions<EggplantOptions> options, ILogger<EggplantResiliencePolicies> logger)
     {
         var settings = options.Value;
-        // A try that timed out is not retried: a server that did not answer in time will not answer faster to the
-        // same question a moment later, and retrying would hold the poll (and recovery) for several timeouts.
+        // A try cut by the deadline is not retried: the deadline is the whole poll's, so no time is left for one.
         Retry = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(
             settings.RetryCount,
             attempt => BackOff(settings.RetryBaseDelay, attempt));
@@ -26,18 +25,15 @@ public sealed partial class EggplantResiliencePolicies
             settings.EffectiveCircuitBreakDuration,
             onBreak: (_, duration) => LogCircuitOpened(logger, settings.CircuitBreakerFailures, duration.TotalSeconds),
             onReset: () => LogCircuitClosed(logger));
-        Timeout = Policy.TimeoutAsync<HttpResponseMessage>(settings.RequestTimeout, TimeoutStrategy.Optimistic);
     }
 
     public IAsyncPolicy<HttpResponseMessage> Retry { get; }
 
     public AsyncCircuitBreakerPolicy<HttpResponseMessage> CircuitBreaker { get; }
 
-    public IAsyncPolicy<HttpResponseMessage> Timeout { get; }
-
-    /// <summary>Network errors, 408, 5xx and per-try timeouts count towards opening the circuit.</summary>
+    /// <summary>Network errors, 408, 5xx and tries cut by the deadline count towards opening the circuit.</summary>
     private static PolicyBuilder<HttpResponseMessage> TransientFailures() =>
-        HttpPolicyExtensions.HandleTransientHttpError().Or<TimeoutRejectedException>();
+        HttpPolicyExtensions.HandleTransientHttpError().Or<OperationCanceledException>();
 
     /// <summary>base·2^(attempt-1), plus up to half of that at random so many SutWeb instances do not retry in step.</summary>
     internal static TimeSpan BackOff(TimeSpan baseDelay, int attempt)

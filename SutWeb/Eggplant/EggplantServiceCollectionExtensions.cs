@@ -16,17 +16,23 @@ public static class EggplantServiceCollectionExtensions
         services.AddSingleton<EggplantResiliencePolicies>();
         services.AddTransient<BearerTokenHandler>();
 
-        services.AddHttpClient(EggplantTokenProvider.HttpClientName, (provider, client) =>
-                client.Timeout = provider.GetRequiredService<IOptions<EggplantOptions>>().Value.RequestTimeout)
+        services.AddHostedService<InsecureTransportWarning>();
+
+        // Time is bounded by each exchange's deadline on the TimeProvider (EggplantClient, EggplantTokenProvider),
+        // which covers the body too; HttpClient.Timeout would not, and would not follow a test's clock.
+        // Neither client follows redirects: a 3xx is an upstream error, so credentials never go to another host.
+        services.AddHttpClient(EggplantTokenProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
             .RedactLoggedHeaders(_ => true);
 
-        // Per-try timeouts come from Polly; the client itself must not cut a poll's retries short.
         services.AddHttpClient<EggplantClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(NoRedirects)
             .AddPolicyHandler((provider, _) => provider.GetRequiredService<EggplantResiliencePolicies>().Retry)
             .AddPolicyHandler((provider, _) => provider.GetRequiredService<EggplantResiliencePolicies>().CircuitBreaker)
-            .AddPolicyHandler((provider, _) => provider.GetRequiredService<EggplantResiliencePolicies>().Timeout)
             .AddHttpMessageHandler<BearerTokenHandler>()
             .RedactLoggedHeaders(_ => true);
         return services;
     }
+
+    private static SocketsHttpHandler NoRedirects() => new() { AllowAutoRedirect = false };
 }

@@ -18,6 +18,9 @@ public sealed partial class EggplantTokenProvider(
 {
     public const string HttpClientName = "EggplantAuth";
 
+    /// <summary>A token answer is a few hundred bytes; anything far larger is not one, and is not read into memory.</summary>
+    public const int MaxAnswerBytes = 64 * 1024;
+
     private readonly SemaphoreSlim _gate = new(1, 1);
     private CachedToken? _token;
 
@@ -75,34 +78,56 @@ public sealed partial class EggplantTokenProvider(
                 ["username"] = settings.Username ?? "",
                 ["password"] = settings.Password ?? "",
             });
+        // The sign-in has its own deadline too (body included), for a caller that brings none; a poll's is usually first.
+        var timeout = settings.RequestTimeout;
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+        try
+        {
+            return await SignInAsync(uri, form, settings.UsesClientCredentials, linked.Token);
+        }
+        catch (Exception e) when (linked.IsCancellationRequested && e is OperationCanceledException or EggplantException { Kind: UpstreamFailureKind.Network })
+        {
+            // Named as the sign-in's failure; a caller that was itself cancelled (shutting down) treats it as cancellation.
+            throw new EggplantException(UpstreamFailureKind.Timeout,
+                $"The Eggplant sign-in did not send its whole answer within {timeout.TotalSeconds:0.#} s (Eggplant:RequestTimeout).", e);
+        }
+    }
+
+    private async Task<CachedToken> SignInAsync(Uri uri, Dictionary<string, string> form, bool clientCredentials, CancellationToken cancellationToken)
+    {
         var client = httpClientFactory.CreateClient(HttpClientName);
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
         HttpResponseMessage response;
         try
         {
-            response = await client.PostAsync(uri, new FormUrlEncodedContent(form), cancellationToken);
+            response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         }
         catch (HttpRequestException e)
         {
             throw new EggplantException(UpstreamFailureKind.Network, $"Cannot reach the Eggplant sign-in at {uri.Host}:{uri.Port}: {e.Message}", e);
         }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new EggplantException(UpstreamFailureKind.Timeout, $"The Eggplant sign-in did not answer within {client.Timeout.TotalSeconds:0.#} s.", e);
-        }
         using (response)
         {
+            if (EggplantResponses.IsRedirect(response))
+            {
+                throw EggplantResponses.Redirected(response, "The Eggplant sign-in", clientCredentials ? "Eggplant:TokenUrl" : "Eggplant:BaseUrl");
+            }
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new EggplantException(UpstreamFailureKind.Unauthorized, RejectionMessage(response.StatusCode, settings.UsesClientCredentials));
+                throw new EggplantException(UpstreamFailureKind.Unauthorized, RejectionMessage(response.StatusCode, clientCredentials));
             }
             if (!response.IsSuccessStatusCode)
             {
                 throw new EggplantException(UpstreamFailureKind.HttpError, $"The Eggplant sign-in answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
+            var body = await EggplantResponses.ReadBoundedAsync(response.Content, MaxAnswerBytes,
+                () => new EggplantException(UpstreamFailureKind.TooLarge,
+                    $"The Eggplant sign-in answered with more than {MaxAnswerBytes / 1024} KiB, which is no token answer."),
+                "The connection to the Eggplant sign-in broke off during the answer.", cancellationToken);
             TokenResponse? answer;
             try
             {
-                var body = await response.Content.ReadAsByteArrayAsync(cancellationToken);
                 answer = JsonSerializer.Deserialize(body, EggplantJsonContext.Default.TokenResponse);
             }
             catch (JsonException e)

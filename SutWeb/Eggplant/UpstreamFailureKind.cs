@@ -5,7 +5,7 @@ public enum UpstreamFailureKind
 {
     /// <summary>No connection: refused, reset, or the host name does not resolve.</summary>
     Network,
-    /// <summary>No answer within the per-try timeout.</summary>
+    /// <summary>No whole answer (sign-in, headers and body) within the deadline, <c>Eggplant:RequestTimeout</c>.</summary>
     Timeout,
     /// <summary>An HTTP error status other than an authorisation failure.</summary>
     HttpError,

@@ -17,6 +17,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<AgentBoard>();
         services.AddSingleton<PollerStatus>();
         services.AddHostedService<StatusPoller>();
+        services.AddHostedService<PollerWatchdog>();
         services.AddHostedService<StatusHubBroadcaster>();
         return services;
     }

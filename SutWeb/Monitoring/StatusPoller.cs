@@ -10,8 +10,9 @@ namespace SutWeb.Monitoring;
 /// <summary>
 /// The one poller per process: on each tick of a <see cref="PeriodicTimer"/> driven by <see cref="TimeProvider"/>
 /// it asks the Eggplant server for the agents and publishes the result to the board. One poll is in flight at a
-/// time; a tick that finds the last poll still waiting only updates health. No failure stops the loop, and on
-/// failure the last good agents stay on the board while health tells how stale they are.
+/// time, bounded by the client's deadline; a tick that finds the last poll still waiting only updates health. No
+/// failure stops the loop, and on failure the last good agents stay on the board while health tells how stale they
+/// are. <see cref="PollerWatchdog"/> reports it should the loop get stuck all the same.
 /// </summary>
 public sealed partial class StatusPoller(
     IServiceScopeFactory scopes,
@@ -47,8 +48,9 @@ public sealed partial class StatusPoller(
                 status.PollStarted();
                 inFlight = PollOnceAsync(health, mapper, stoppingToken);
             }
-            else
+            else if (!status.Stalled)
             {
+                // Once the watchdog reports a stall, its word stays on the board until a poll completes.
                 Publish(health.OnOverdue(timeProvider.GetUtcNow(), startedAt));
             }
             status.TickHandled();

@@ -5,8 +5,11 @@ using SutWeb.Shared.Views;
 
 namespace SutWeb.Monitoring;
 
-/// <summary>Ready when the last poll succeeded recently (within three poll intervals); the data is then fresh.</summary>
-public sealed class UpstreamReadinessCheck(AgentBoard board, IOptions<EggplantOptions> options, TimeProvider timeProvider) : IHealthCheck
+/// <summary>
+/// Ready when the last poll succeeded recently (within three poll intervals); the data is then fresh. Never ready while
+/// the watchdog finds the poller stalled (<c>pollerStalled</c>).
+/// </summary>
+public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatus poller, IOptions<EggplantOptions> options, TimeProvider timeProvider) : IHealthCheck
 {
     public const int FreshForIntervals = 3;
 
@@ -20,6 +23,7 @@ public sealed class UpstreamReadinessCheck(AgentBoard board, IOptions<EggplantOp
             ["consecutiveFailures"] = health.ConsecutiveFailures,
             ["agents"] = snapshot.Agents.Count,
             ["version"] = snapshot.Version,
+            ["pollerStalled"] = poller.Stalled,
         };
         if (health.LastSuccessAt is { } lastSuccess)
         {
@@ -27,9 +31,11 @@ public sealed class UpstreamReadinessCheck(AgentBoard board, IOptions<EggplantOp
         }
         var fresh = health.LastSuccessAt is { } at
             && timeProvider.GetUtcNow() - at <= options.Value.PollInterval * FreshForIntervals;
-        var result = health.State == UpstreamState.Healthy && fresh
-            ? HealthCheckResult.Healthy("The last poll of the Eggplant server succeeded recently.", data)
-            : HealthCheckResult.Unhealthy(health.LastError ?? $"Upstream is {health.State}.", data: data);
+        var result = poller.Stall is { } stall
+            ? HealthCheckResult.Unhealthy(stall, data: data)
+            : health.State == UpstreamState.Healthy && fresh
+                ? HealthCheckResult.Healthy("The last poll of the Eggplant server succeeded recently.", data)
+                : HealthCheckResult.Unhealthy(health.LastError ?? $"Upstream is {health.State}.", data: data);
         return Task.FromResult(result);
     }
 }

@@ -55,7 +55,7 @@ internal static class SimulatorApiEndpoints
         Func<HttpContext, SimulatorState, Task<SimulatorReply>> answer)
     {
         count();
-        var fault = state.Fault;
+        var (fault, faultChanged) = state.FaultInForce;
         var reply = fault.Kind switch
         {
             SimulatorFaultKind.Http500 => InternalServerError,
@@ -79,6 +79,11 @@ internal static class SimulatorApiEndpoints
             if (fault.Kind == SimulatorFaultKind.Malformed)
             {
                 reply = reply.Truncated();
+            }
+            if (SimulatorFaultWriter.Handles(fault.Kind))
+            {
+                await SimulatorFaultWriter.WriteAsync(fault.Kind, reply, context, state, faultChanged);
+                return;
             }
         }
         await reply.WriteAsync(context.Response);

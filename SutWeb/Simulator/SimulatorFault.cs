@@ -45,5 +45,19 @@ internal sealed record SimulatorFault(SimulatorFaultKind Kind, TimeSpan Delay)
         return false;
     }
 
-    private static string Name(SimulatorFaultKind kind) => kind.ToString().ToLowerInvariant();
+    /// <summary>Kebab case: <c>StallBody</c> is "stall-body", <c>Http500</c> is "http500".</summary>
+    private static string Name(SimulatorFaultKind kind)
+    {
+        var pascal = kind.ToString();
+        var name = new System.Text.StringBuilder(pascal.Length + 4);
+        for (var i = 0; i < pascal.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(pascal[i]))
+            {
+                name.Append('-');
+            }
+            name.Append(char.ToLowerInvariant(pascal[i]));
+        }
+        return name.ToString();
+    }
 }

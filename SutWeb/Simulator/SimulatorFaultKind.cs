@@ -1,6 +1,9 @@
 namespace SutWeb.Simulator;
 
-/// <summary>How the Eggplant endpoints misbehave; the lower-case name is the <c>kind</c> of <c>PUT /simulator/control/fault</c>.</summary>
+/// <summary>
+/// How the Eggplant endpoints misbehave; the name in kebab case (<c>http500</c>, <c>stall-body</c>) is the <c>kind</c>
+/// of <c>PUT /simulator/control/fault</c>.
+/// </summary>
 internal enum SimulatorFaultKind
 {
     None,
@@ -10,4 +13,10 @@ internal enum SimulatorFaultKind
     Html,
     Unauthorized,
     Slow,
+    /// <summary>Status and headers, half the body, then silence with the connection held open.</summary>
+    StallBody,
+    /// <summary>The body one byte every <see cref="SimulatorFaultWriter.DripInterval"/>.</summary>
+    Drip,
+    /// <summary>Half the body, then the connection is closed.</summary>
+    Reset,
 }

@@ -9,7 +9,9 @@ internal sealed class SimulatorState(
     IHostApplicationLifetime lifetime,
     ILogger<SimulatorState> logger)
 {
+    private readonly Lock _faultGate = new();
     private SimulatorFault _fault = SimulatorFault.None;
+    private CancellationTokenSource _faultChanged = new();
 
     public SimulatorAgents Agents => agents;
 
@@ -19,9 +21,21 @@ internal sealed class SimulatorState(
 
     public SimulatorFault Fault => Volatile.Read(ref _fault);
 
+    /// <summary>The fault in force, with a token cancelled once it is changed or cleared (which ends a held answer).</summary>
+    public (SimulatorFault Fault, CancellationToken Changed) FaultInForce
+    {
+        get
+        {
+            lock (_faultGate)
+            {
+                return (_fault, _faultChanged.Token);
+            }
+        }
+    }
+
     public void SetFault(SimulatorFault fault)
     {
-        Volatile.Write(ref _fault, fault);
+        ChangeFault(fault);
         SimulatorLog.FaultSet(logger, fault.Kind, fault.Delay.TotalMilliseconds);
     }
 
@@ -46,8 +60,21 @@ internal sealed class SimulatorState(
         agents.Reset();
         tokens.ResetLifetime();
         counters.Reset();
-        Volatile.Write(ref _fault, SimulatorFault.None);
+        ChangeFault(SimulatorFault.None);
         SimulatorLog.Reset(logger);
+    }
+
+    private void ChangeFault(SimulatorFault fault)
+    {
+        CancellationTokenSource previous;
+        lock (_faultGate)
+        {
+            previous = _faultChanged;
+            _faultChanged = new CancellationTokenSource();
+            Volatile.Write(ref _fault, fault);
+        }
+        // Outside the lock: cancelling runs the held answers' callbacks.
+        previous.Cancel();
     }
 
     /// <summary>Waits on the simulator's clock; false when the client left or the host is stopping first.</summary>

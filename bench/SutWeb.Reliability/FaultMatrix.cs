@@ -25,7 +25,11 @@ public static class FaultMatrix
     public static async Task<string> RunAsync()
     {
         var rows = new List<Row>();
-        foreach (var (kind, delay) in new[] { ("http500", 0), ("timeout", 0), ("malformed", 0), ("html", 0), ("unauthorized", 0), ("slow", 3_000) })
+        foreach (var (kind, delay) in new[]
+                 {
+                     ("http500", 0), ("timeout", 0), ("malformed", 0), ("html", 0), ("unauthorized", 0), ("slow", 3_000),
+                     ("stall-body", 0), ("drip", 0), ("reset", 0),
+                 })
         {
             rows.Add(await SimulatorFaultAsync(kind, delay));
             Console.Error.WriteLine(rows[^1]);

@@ -21,6 +21,9 @@ public static class HealthDisplay
             UpstreamState.Healthy => new($"Live · updated {Ago(age!.Value)} ago", Icons.Material.Filled.Sensors, Color.Success),
             UpstreamState.Degraded => new(lastGood is null ? "Retrying · no data yet" : $"Retrying · last good data {lastGood}",
                 Icons.Material.Filled.SyncProblem, Color.Warning),
+            UpstreamState.Unreachable when Monitoring.PollerWatchdog.Reports(health) => new(
+                lastGood is null ? "Updates stalled · no data yet" : $"Updates stalled · last good data {lastGood}",
+                Icons.Material.Filled.HourglassDisabled, Color.Error),
             UpstreamState.Unreachable => new(health.LastSuccessAt is { } since
                     ? $"Eggplant server unreachable since {time.Format(since, "HH:mm")}"
                     : "Eggplant server unreachable",

@@ -44,10 +44,16 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>A TV's screen by default.</summary>
     /// <param name="timeZone">The browser's IANA time zone; null: the machine's.</param>
+    /// <param name="bypassCsp">Lets the test inject a script (axe-core) that the page's Content-Security-Policy would refuse.</param>
     public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080,
-        string? timeZone = null)
+        string? timeZone = null, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, TimezoneId = timeZone });
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            TimezoneId = timeZone,
+            BypassCSP = bypassCsp,
+        });
         context.SetDefaultTimeout((float)BrowserFixture.Timeout.TotalMilliseconds);
         return new BrowserSession(context, await context.NewPageAsync(), output);
     }

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using SutWeb.Components.Layout;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -86,8 +85,7 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
     internal async Task<BrowserSession> OpenAsync(IBrowser chromium, SutWebHost host, string theme, int width, int height)
     {
         var session = await BrowserSession.OpenAsync(chromium, output, width, height, bypassCsp: true);
-        var choice = new ThemeChoice(theme == "dark" ? ThemeMode.Dark : ThemeMode.Light, theme == "dark");
-        await session.Page.Context.AddCookiesAsync([new() { Name = ThemeChoice.CookieName, Value = choice.ToCookieValue(), Url = host.BaseAddress.ToString() }]);
+        await session.UseThemeAsync(host.BaseAddress, theme);
         return session;
     }
 }

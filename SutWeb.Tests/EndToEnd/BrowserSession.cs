@@ -58,6 +58,14 @@ public sealed class BrowserSession : IAsyncDisposable
         return new BrowserSession(context, await context.NewPageAsync(), output);
     }
 
+    /// <summary>Makes the desk <paramref name="theme"/> ("light" or "dark") from its first paint, as a remembered choice would.</summary>
+    public Task UseThemeAsync(Uri site, string theme)
+    {
+        var dark = theme == "dark";
+        var choice = new SutWeb.Components.Layout.ThemeChoice(dark ? SutWeb.Components.Layout.ThemeMode.Dark : SutWeb.Components.Layout.ThemeMode.Light, dark);
+        return _context.AddCookiesAsync([new() { Name = SutWeb.Components.Layout.ThemeChoice.CookieName, Value = choice.ToCookieValue(), Url = site.ToString() }]);
+    }
+
     /// <summary>Waits until the page's Blazor circuit is connected (app-reconnect.js marks the root element).</summary>
     public Task WaitForCircuitAsync() =>
         Assertions.Expect(Page.Locator("html")).ToHaveAttributeAsync("data-sutweb-connection", "up");

@@ -40,6 +40,7 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
         await Expect(session.Page.GetByTestId("agent-row")).ToHaveCountAsync(9);
+        await WaitUntilLiveAsync(session.Page, host);
 
         // A disconnected row (greyed) and a running row that shows its previous failure.
         await host.DeleteAgentAsync("leaving-agent");
@@ -75,10 +76,50 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
         await session.ScreenshotAsync($"a11y-wall-{theme}");
 
         await host.SetFaultAsync("http500");
-        await Expect(session.Page.GetByTestId("stale-banner")).ToBeVisibleAsync();
+        var banner = session.Page.GetByTestId("stale-banner");
+        await Expect(banner).ToBeVisibleAsync();
 
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/wall with stale data ({theme})");
         await session.ScreenshotAsync($"a11y-wall-stale-{theme}");
+
+        // Retrying (a warning) turns into unreachable (an error) after three poll intervals.
+        await Expect(banner).ToContainTextAsync("unreachable");
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"/wall with the server unreachable ({theme})");
+    }
+
+    [SkippableTheory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task EmptyBoardAndServerDown_DeskAndWall_HaveNoWcagViolations(string theme)
+    {
+        var chromium = browser.Require();
+        AxeScript.Require();
+        await using var host = await QuietHost.StartAsync(0);
+        await using var session = await OpenAsync(chromium, host, theme, 1440, 900);
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.GetByTestId("no-agents")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"/ with no agents ({theme})");
+
+        await host.SetFaultAsync("http500");
+        await Expect(session.Page.GetByTestId("health-chip")).ToHaveAttributeAsync("data-state", "unreachable");
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"/ with the server unreachable ({theme})");
+        await session.ScreenshotAsync($"a11y-desk-unreachable-{theme}");
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, $"wall?theme={theme}").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.GetByTestId("wall-empty")).ToBeVisibleAsync();
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"/wall with no agents ({theme})");
+    }
+
+    /// <summary>
+    /// Waits until the page follows the board live: an agent put now shows up. Changes made before that could land
+    /// before the page's live rows start, which would then take them as the first picture rather than as news.
+    /// </summary>
+    internal static async Task WaitUntilLiveAsync(IPage page, SutWebHost host)
+    {
+        await host.PutAgentAsync("live-probe", WireAgents.Agent("live-probe", 5999));
+        await Expect(DashboardEndToEndTests.Row(page, "live-probe:5999")).ToBeVisibleAsync();
     }
 
     /// <summary>A session whose theme cookie asks for <paramref name="theme"/>, able to take axe-core's script.</summary>

@@ -54,6 +54,7 @@ public sealed class KeyboardEndToEndTests(BrowserFixture browser, ITestOutputHel
         var region = session.Page.GetByRole(AriaRole.Status);
         await Expect(region).ToHaveAttributeAsync("aria-live", "polite");
         await Expect(region).ToHaveTextAsync("");
+        await AccessibilityEndToEndTests.WaitUntilLiveAsync(session.Page, host);
 
         await host.PutAgentAsync("alpha", WireAgents.Agent("alpha", 5400, "Failed"));
 

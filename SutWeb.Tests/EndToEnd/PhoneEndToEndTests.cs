@@ -46,6 +46,15 @@ public sealed class PhoneEndToEndTests(BrowserFixture browser, ITestOutputHelper
 
         Assert.True(await FitsTheWidthAsync(session.Page), "the desk scrolls sideways on a phone with a row open");
         await session.ScreenshotAsync($"phone-open-{theme}");
+
+        // The longest health sentence still fits the app bar.
+        await host.SetFaultAsync("http500");
+        var health = session.Page.GetByTestId("health-chip");
+        await Expect(health).ToHaveAttributeAsync("data-state", "unreachable");
+        await AssertInViewAsync(health, "the health chip");
+        await AssertInViewAsync(session.Page.GetByTestId("theme-menu"), "the theme menu");
+        Assert.True(await FitsTheWidthAsync(session.Page), "the desk scrolls sideways on a phone with the server unreachable");
+        await session.ScreenshotAsync($"phone-unreachable-{theme}");
     }
 
     private static Task<bool> FitsTheWidthAsync(IPage page) =>

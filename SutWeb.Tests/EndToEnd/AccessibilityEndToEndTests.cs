@@ -74,6 +74,10 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
 
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/wall ({theme})");
         await session.ScreenshotAsync($"a11y-wall-{theme}");
+        // Six states' counts do not fit one line beside the clock: they wrap, none cut off.
+        Assert.True(await session.Page.GetByTestId("wall-counts").EvaluateAsync<bool>(
+            "box => [...box.children].every(c => c.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5)"),
+            "a state's count on the wall is cut off");
 
         await host.SetFaultAsync("http500");
         var banner = session.Page.GetByTestId("stale-banner");

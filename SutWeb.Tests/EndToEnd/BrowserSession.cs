@@ -44,12 +44,26 @@ public sealed class BrowserSession : IAsyncDisposable
 
     /// <summary>A TV's screen by default.</summary>
     /// <param name="timeZone">The browser's IANA time zone; null: the machine's.</param>
+    /// <param name="bypassCsp">Lets the test inject a script (axe-core) that the page's Content-Security-Policy would refuse.</param>
     public static async Task<BrowserSession> OpenAsync(IBrowser browser, ITestOutputHelper? output = null, int width = 1920, int height = 1080,
-        string? timeZone = null)
+        string? timeZone = null, bool bypassCsp = false)
     {
-        var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = width, Height = height }, TimezoneId = timeZone });
+        var context = await browser.NewContextAsync(new()
+        {
+            ViewportSize = new() { Width = width, Height = height },
+            TimezoneId = timeZone,
+            BypassCSP = bypassCsp,
+        });
         context.SetDefaultTimeout((float)BrowserFixture.Timeout.TotalMilliseconds);
         return new BrowserSession(context, await context.NewPageAsync(), output);
+    }
+
+    /// <summary>Makes the desk <paramref name="theme"/> ("light" or "dark") from its first paint, as a remembered choice would.</summary>
+    public Task UseThemeAsync(Uri site, string theme)
+    {
+        var dark = theme == "dark";
+        var choice = new SutWeb.Components.Layout.ThemeChoice(dark ? SutWeb.Components.Layout.ThemeMode.Dark : SutWeb.Components.Layout.ThemeMode.Light, dark);
+        return _context.AddCookiesAsync([new() { Name = SutWeb.Components.Layout.ThemeChoice.CookieName, Value = choice.ToCookieValue(), Url = site.ToString() }]);
     }
 
     /// <summary>Waits until the page's Blazor circuit is connected (app-reconnect.js marks the root element).</summary>

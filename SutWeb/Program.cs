@@ -77,7 +77,7 @@ public partial class Program
         app.MapHub<StatusHub>(StatusHubContract.Path);
         app.MapSutWebHealthChecks();
         app.MapSutWebMetrics();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

@@ -34,11 +34,13 @@ public sealed class OriginCheckTests
         Assert.Equal(HttpStatusCode.Forbidden, opaque.StatusCode);
     }
 
-    [Fact]
-    public async Task WebSocket_ForeignOrigin_IsRefusedAndOwnOriginConnects()
+    [Theory]
+    [InlineData(StatusHubContract.Path)]
+    [InlineData("/_blazor")]
+    public async Task WebSocket_ForeignOrigin_IsRefusedAndOwnOriginConnects(string path)
     {
         await using var host = await SutWebHost.StartAsync();
-        var url = new UriBuilder(new Uri(host.BaseAddress, StatusHubContract.Path.TrimStart('/'))) { Scheme = "ws" }.Uri;
+        var url = new UriBuilder(new Uri(host.BaseAddress, path.TrimStart('/'))) { Scheme = "ws" }.Uri;
 
         using var foreign = new ClientWebSocket();
         foreign.Options.SetRequestHeader("Origin", Foreign);

@@ -67,4 +67,15 @@ public sealed class HubLimitsTests
             }
         }, "a connection is admitted once one has left");
     }
+
+    [Theory]
+    [InlineData("Hub:MaxConnections")]
+    [InlineData("Hub:SnapshotCallsPerMinute")]
+    public async Task Start_LimitBelowOne_StopsTheHostNamingTheSetting(string setting)
+    {
+        var refused = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() =>
+            SutWebHost.StartAsync(new Dictionary<string, string?> { [setting] = "0" }));
+
+        Assert.Contains(setting, refused.Message);
+    }
 }

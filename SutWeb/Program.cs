@@ -48,7 +48,7 @@ public partial class Program
         builder.Services.AddSutWebSecurity(builder.Configuration);
         // Request lines carry query strings, and a wall screen's first request carries the access key.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-        builder.Services.AddSignalR();
+        builder.Services.AddStatusHub(builder.Configuration);
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ViewerTime>();
         builder.Services.AddDashboard(builder.Configuration);
@@ -77,7 +77,7 @@ public partial class Program
         app.MapHub<StatusHub>(StatusHubContract.Path);
         app.MapSutWebHealthChecks();
         app.MapSutWebMetrics();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;
     }

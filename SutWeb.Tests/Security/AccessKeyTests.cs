@@ -18,7 +18,9 @@ public sealed class AccessKeyTests
     [InlineData("/wall")]
     [InlineData("/readyz")]
     [InlineData("/simulator/control/stats")]
+    [InlineData("/metrics")]
     [InlineData("/hubs/status/negotiate?negotiateVersion=1")]
+    [InlineData("/_blazor/negotiate?negotiateVersion=1")]
     public async Task AccessKey_RequestWithoutKey_IsRefused(string path)
     {
         await using var host = await StartProtectedAsync();
@@ -65,7 +67,7 @@ public sealed class AccessKeyTests
         await using var host = await StartProtectedAsync();
         var url = new Uri(host.BaseAddress, StatusHubContract.Path.TrimStart('/'));
         await using var withKey = new HubConnectionBuilder()
-            .WithUrl(url, o => o.Headers[AccessKeyMiddleware.HeaderName] = Key)
+            .WithUrl(url, o => o.Headers[AccessKeyDefaults.HeaderName] = Key)
             .Build();
         await using var withoutKey = new HubConnectionBuilder().WithUrl(url).Build();
 
@@ -85,9 +87,43 @@ public sealed class AccessKeyTests
 
         using var live = await client.GetAsync("/healthz");
         using var script = await client.GetAsync("/_framework/blazor.web.js");
+        using var styles = await client.GetAsync("/app.css");
 
         Assert.Equal(HttpStatusCode.OK, live.StatusCode);
         Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, styles.StatusCode);
+    }
+
+    [Fact]
+    public async Task AccessKey_SimulatorEggplantApi_StaysOpenWhileItsControlApiDoesNot()
+    {
+        await using var host = await StartProtectedAsync();
+        using var client = NoRedirects(host);
+
+        using var signIn = await client.PostAsync("/simulator/auth", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "sutweb",
+            ["password"] = "simulator",
+        }));
+        using var control = await client.GetAsync("/simulator/control/agents");
+
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, control.StatusCode);
+    }
+
+    [Fact]
+    public async Task AccessKey_NotConfigured_EverythingIsOpen()
+    {
+        await using var host = await SutWebHost.StartAsync();
+        using var client = NoRedirects(host);
+
+        foreach (var path in new[] { "/", "/wall", "/readyz", "/metrics", "/simulator/control/stats" })
+        {
+            using var response = await client.GetAsync(path);
+            Assert.True(response.StatusCode is HttpStatusCode.OK or HttpStatusCode.ServiceUnavailable, $"{path}: {response.StatusCode}");
+        }
+        using var negotiate = await client.PostAsync("/hubs/status/negotiate?negotiateVersion=1", null);
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
     }
 
     [Fact]

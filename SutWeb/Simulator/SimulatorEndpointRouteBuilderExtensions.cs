@@ -13,7 +13,8 @@ public static class SimulatorEndpointRouteBuilderExtensions
         // Eggplant clients post plain forms without antiforgery tokens.
         var bodies = new SimulatorRequestBodyFilter();
         var simulator = endpoints.MapGroup(PathPrefix).DisableAntiforgery().WithMetadata(bodies).AddEndpointFilter(bodies);
-        SimulatorApiEndpoints.Map(simulator);
+        // The Eggplant API has its own sign-in, as a real server's; the control API needs the access key.
+        SimulatorApiEndpoints.Map(simulator.MapGroup("").AllowAnonymous());
         SimulatorControlEndpoints.Map(simulator);
         return endpoints;
     }

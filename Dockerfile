@@ -11,6 +11,8 @@ COPY --from=build /app .
 # named volume mounted there starts out writable by it.
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 ENV ASPNETCORE_URLS=http://+:8080
+# The keys that protect access cookies live on the data volume, so a restarted container does not sign every screen out.
+ENV Security__KeyRingPath=/app/data/keys
 EXPOSE 8080
 # Never root: APP_UID is the "app" user that the .NET base images provide.
 USER $APP_UID

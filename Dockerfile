@@ -7,7 +7,7 @@ RUN dotnet publish SutWeb/SutWeb.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# The data folder (for the history database of a later release) belongs to the image's non-root user "app", so a
+# The data folder (the access cookies' key ring now, the history database later) belongs to the image's non-root user "app", so a
 # named volume mounted there starts out writable by it.
 RUN mkdir -p /app/data && chown "$APP_UID" /app/data
 ENV ASPNETCORE_URLS=http://+:8080

@@ -72,9 +72,9 @@ public partial class Program
             // With a real Eggplant server, nothing under /simulator exists, whatever the method.
             app.Map("/simulator/{**rest}", () => Results.Problem(
                 statusCode: StatusCodes.Status404NotFound,
-                title: "The simulator is disabled: SutWeb is configured with a real Eggplant server."));
+                title: "The simulator is disabled: SutWeb is configured with a real Eggplant server.")).AllowAnonymous();
         }
-        app.MapHub<StatusHub>(StatusHubContract.Path);
+        app.MapHub<StatusHub>(StatusHubContract.Path).RequireCors(SecurityExtensions.AllowedOriginsPolicy);
         app.MapSutWebHealthChecks();
         app.MapSutWebMetrics();
         app.MapStaticAssets().AllowAnonymous();

@@ -2,7 +2,7 @@ using System.Text.Json.Serialization;
 
 namespace SutWeb.Shared.Wire;
 
-/// <summary>One open agent connection as <c>POST /api/sut/status</c> reports it (CONTRACTS section 1).</summary>
+/// <summary>One open agent connection as <c>POST /api/sut/status</c> reports it (docs/API.md section 1).</summary>
 public sealed class AgentConnection
 {
     [JsonPropertyName("agent_name")]

@@ -11,7 +11,7 @@ public sealed class FailureAnnouncementsTests
     public void Announce_OneFailure_NamesTheAgent()
     {
         var announcements = new FailureAnnouncements();
-        announcements.Add("checkout-07");
+        announcements.Add("checkout-07", "checkout-07");
 
         Assert.Null(announcements.Announce(Now));
 
@@ -24,7 +24,7 @@ public sealed class FailureAnnouncementsTests
         var announcements = new FailureAnnouncements();
         foreach (var name in new[] { "a", "b", "c", "d", "e", "b" })
         {
-            announcements.Add(name);
+            announcements.Add(name, name);
         }
 
         announcements.Announce(Now);
@@ -33,11 +33,23 @@ public sealed class FailureAnnouncementsTests
     }
 
     [Fact]
+    public void Announce_TwoConnectionsOfOneName_CountsBoth()
+    {
+        var announcements = new FailureAnnouncements();
+        announcements.Add("lab:5400", "lab");
+        announcements.Add("lab:5401", "lab");
+
+        announcements.Announce(Now);
+
+        Assert.Equal("2 agents failed: lab and 1 more.", announcements.Text);
+    }
+
+    [Fact]
     public void Announce_TwoFailures_ListsBoth()
     {
         var announcements = new FailureAnnouncements();
-        announcements.Add("a");
-        announcements.Add("b");
+        announcements.Add("a", "a");
+        announcements.Add("b", "b");
 
         announcements.Announce(Now);
 
@@ -48,10 +60,10 @@ public sealed class FailureAnnouncementsTests
     public void Announce_WithinQuietPeriod_WaitsAndThenSaysEverythingAtOnce()
     {
         var announcements = new FailureAnnouncements();
-        announcements.Add("a");
+        announcements.Add("a", "a");
         announcements.Announce(Now);
-        announcements.Add("b");
-        announcements.Add("c");
+        announcements.Add("b", "b");
+        announcements.Add("c", "c");
 
         var due = announcements.Announce(Now + TimeSpan.FromSeconds(1));
 
@@ -66,9 +78,9 @@ public sealed class FailureAnnouncementsTests
     public void Announce_SameAgentFailsAgain_IsANewAnnouncement()
     {
         var announcements = new FailureAnnouncements();
-        announcements.Add("a");
+        announcements.Add("a", "a");
         announcements.Announce(Now);
-        announcements.Add("a");
+        announcements.Add("a", "a");
 
         announcements.Announce(Now + FailureAnnouncements.QuietPeriod);
 

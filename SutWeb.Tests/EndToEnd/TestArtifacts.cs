@@ -1,3 +1,5 @@
+using SutWeb.Tests.TestSupport;
+
 namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>
@@ -14,14 +16,7 @@ public static class TestArtifacts
             {
                 return configured;
             }
-            for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-            {
-                if (File.Exists(Path.Combine(directory.FullName, "SutWeb.sln")))
-                {
-                    return Path.Combine(directory.FullName, "TestResults");
-                }
-            }
-            return Path.Combine(AppContext.BaseDirectory, "TestResults");
+            return Path.Combine(RepositoryRoot.Find() ?? AppContext.BaseDirectory, "TestResults");
         }
     }
 

@@ -84,6 +84,44 @@ public sealed class OriginCheckTests
     }
 
     [Fact]
+    public async Task Cors_AllowedOrigin_ItsPageMayReadTheHubAndOthersMayNot()
+    {
+        const string key = "cors-test-access-key";
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Security:AllowedOrigins:0"] = Allowed,
+            ["Security:AccessKey"] = key,
+        });
+
+        using var preflight = await PreflightAsync(host, Allowed);
+        using var foreignPreflight = await PreflightAsync(host, Foreign);
+        using var negotiate = await NegotiateAsync(host, "hubs/status/negotiate?negotiateVersion=1", Allowed, (AccessKeyDefaults.HeaderName, key));
+
+        // The browser's preflight carries no key: it is answered before authentication, for the listed origin only.
+        Assert.True(preflight.IsSuccessStatusCode, $"preflight answered {(int)preflight.StatusCode}");
+        Assert.Equal(Allowed, Assert.Single(preflight.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Contains(AccessKeyDefaults.HeaderName, string.Join(",", preflight.Headers.GetValues("Access-Control-Allow-Headers")), StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, foreignPreflight.StatusCode);
+        Assert.False(foreignPreflight.Headers.Contains("Access-Control-Allow-Origin"));
+        Assert.Equal(HttpStatusCode.OK, negotiate.StatusCode);
+        Assert.Equal(Allowed, Assert.Single(negotiate.Headers.GetValues("Access-Control-Allow-Origin")));
+        Assert.Equal("true", Assert.Single(negotiate.Headers.GetValues("Access-Control-Allow-Credentials")));
+    }
+
+    [Fact]
+    public async Task Negotiate_RebindingHostWithAllowedHostsSet_IsRefused()
+    {
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?> { ["AllowedHosts"] = "127.0.0.1;localhost" });
+
+        // A rebinding page's origin and Host agree, so only the host filter can tell it from SutWeb's own page.
+        using var rebound = await NegotiateAsync(host, "hubs/status/negotiate?negotiateVersion=1", "http://rebound.example", ("Host", "rebound.example"));
+        using var own = await NegotiateAsync(host, "hubs/status/negotiate?negotiateVersion=1", host.BaseAddress.GetLeftPart(UriPartial.Authority));
+
+        Assert.Equal(HttpStatusCode.BadRequest, rebound.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, own.StatusCode);
+    }
+
+    [Fact]
     public async Task Negotiate_BehindATrustedProxy_OwnOriginIsTheForwardedOne()
     {
         await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?> { ["Security:TrustForwardedHeaders"] = "true" });
@@ -95,6 +133,15 @@ public sealed class OriginCheckTests
 
         Assert.Equal(HttpStatusCode.OK, proxied.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, otherScheme.StatusCode);
+    }
+
+    private static async Task<HttpResponseMessage> PreflightAsync(SutWebHost host, string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Options, "hubs/status/negotiate?negotiateVersion=1");
+        request.Headers.Add("Origin", origin);
+        request.Headers.Add("Access-Control-Request-Method", "POST");
+        request.Headers.Add("Access-Control-Request-Headers", $"{AccessKeyDefaults.HeaderName.ToLowerInvariant()},x-requested-with");
+        return await host.Http.SendAsync(request);
     }
 
     private static async Task<HttpResponseMessage> NegotiateAsync(SutWebHost host, string path, string? origin, params (string Name, string Value)[] headers)

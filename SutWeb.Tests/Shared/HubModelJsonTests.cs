@@ -3,7 +3,7 @@ using SutWeb.Shared.Views;
 
 namespace SutWeb.Tests.Shared;
 
-/// <summary>The payloads of the <c>/hubs/status</c> hub as JSON clients see them (CONTRACTS section 3).</summary>
+/// <summary>The payloads of the <c>/hubs/status</c> hub as JSON clients see them (docs/API.md section 3).</summary>
 public sealed class HubModelJsonTests
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);

@@ -91,7 +91,7 @@ public sealed class StatusPayloadParserTests
         Assert.Equal(["zeta", "alpha"], connections.Select(c => c.AgentName));
     }
 
-    // ---- The quirks of CONTRACTS section 1 ----
+    // ---- The quirks of docs/API.md section 1 ----
 
     [Fact]
     public void Parse_PortMissing_ReadsPortAsNull()

@@ -5,7 +5,7 @@ using SutWeb.Shared.Hub;
 namespace SutWeb.Hubs;
 
 /// <summary>
-/// The public push API at <c>/hubs/status</c> (CONTRACTS section 3). Clients call <see cref="GetSnapshot"/>,
+/// The public push API at <c>/hubs/status</c> (docs/API.md section 3). Clients call <see cref="GetSnapshot"/>,
 /// then apply every <c>Diff</c>; a client that sees a version gap, or reconnects, asks for a snapshot again.
 /// Limits (connections, snapshot calls) are in <see cref="StatusHubLimitsFilter"/>.
 /// </summary>

@@ -4,7 +4,7 @@ using SutWeb.Shared.Views;
 namespace SutWeb.Monitoring;
 
 /// <summary>
-/// Derives upstream health from poll outcomes (CONTRACTS section 3): Healthy after a good poll; Degraded while
+/// Derives upstream health from poll outcomes (docs/API.md section 3): Healthy after a good poll; Degraded while
 /// failures have lasted less than <see cref="UnreachableAfterIntervals"/> poll intervals; Unreachable after that
 /// or while the circuit is open; Unauthorized when credentials, tokens or licences are refused.
 /// </summary>

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Cors.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.Extensions.Options;
@@ -10,6 +11,9 @@ namespace SutWeb.Security;
 
 public static partial class SecurityExtensions
 {
+    /// <summary>The CORS policy of the hub: the pages of <see cref="SecurityOptions.AllowedOrigins"/> may read its answers.</summary>
+    public const string AllowedOriginsPolicy = "SutWeb.AllowedOrigins";
+
     /// <summary>
     /// The access key as ASP.NET Core authentication (header scheme, cookie scheme, a default that picks one) and a
     /// fallback authorization policy every endpoint gets unless it is marked <c>AllowAnonymous</c>; none when no
@@ -51,6 +55,19 @@ public static partial class SecurityExtensions
             cookie.SlidingExpiration = true;
         });
 
+        // The origin check lets a listed origin connect; CORS lets its page read the answers (negotiate, long polling)
+        // and pass the preflight that SignalR's browser client sends.
+        services.AddCors();
+        services.AddOptions<CorsOptions>().Configure<IOptions<SecurityOptions>>((cors, security) =>
+        {
+            var allowed = security.Value.AllowedOrigins.Select(WebOrigin.Normalize).OfType<string>().ToHashSet();
+            cors.AddPolicy(AllowedOriginsPolicy, policy => policy
+                .SetIsOriginAllowed(origin => WebOrigin.Normalize(origin) is { } normalized && allowed.Contains(normalized))
+                .AllowAnyHeader()
+                .WithMethods(HttpMethods.Get, HttpMethods.Post)
+                .AllowCredentials());
+        });
+
         services.AddAuthorization();
         services.AddOptions<AuthorizationOptions>().Configure<IOptions<SecurityOptions>>((authorization, security) =>
         {
@@ -81,7 +98,7 @@ public static partial class SecurityExtensions
 
     /// <summary>
     /// Forwarded headers (when trusted), security headers on every answer, routing, the origin check of hub
-    /// connections, then authentication and authorization (after routing, so endpoints' metadata count).
+    /// connections, CORS for the listed origins, then authentication and authorization (after routing, so endpoints' metadata count).
     /// </summary>
     public static WebApplication UseSutWebSecurity(this WebApplication app)
     {
@@ -97,6 +114,8 @@ public static partial class SecurityExtensions
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseRouting();
         app.UseMiddleware<HubOriginCheckMiddleware>();
+        // Before authentication, so that a listed origin's preflight (which carries no key) is answered.
+        app.UseCors();
         app.UseAuthentication();
         app.UseAuthorization();
         return app;

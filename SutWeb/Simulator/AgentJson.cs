@@ -5,7 +5,7 @@ using System.Text.Json.Nodes;
 namespace SutWeb.Simulator;
 
 /// <summary>
-/// Builds and edits agent objects in the wire format (CONTRACTS section 1). Edits happen in place so
+/// Builds and edits agent objects in the wire format (docs/API.md section 1). Edits happen in place so
 /// that whatever else an object holds (extra fields, quirky types) stays as it was.
 /// </summary>
 internal static class AgentJson

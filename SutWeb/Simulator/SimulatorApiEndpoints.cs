@@ -7,7 +7,7 @@ using SutWeb.Shared.Wire;
 
 namespace SutWeb.Simulator;
 
-/// <summary>The Eggplant AI API (CONTRACTS section 1) under <c>/simulator</c>, with the fault in force applied.</summary>
+/// <summary>The Eggplant AI API (docs/API.md section 1) under <c>/simulator</c>, with the fault in force applied.</summary>
 internal static class SimulatorApiEndpoints
 {
     private static readonly SimulatorReply Unauthorized =
@@ -37,7 +37,7 @@ internal static class SimulatorApiEndpoints
     {
         simulator.MapPost("/auth", (HttpContext context, SimulatorState state) =>
             ServeAsync(context, state, state.Counters.CountAuth, AuthAsync));
-        // An addition to CONTRACTS section 2: newer servers (DAI 6.2 and later) issue tokens through
+        // Newer servers (DAI 6.2 and later) issue tokens through
         // OAuth 2.0 client credentials, so the simulator serves that token URL too (client_secret is
         // the configured password). It counts as an auth request.
         simulator.MapPost("/oauth/token", (HttpContext context, SimulatorState state) =>

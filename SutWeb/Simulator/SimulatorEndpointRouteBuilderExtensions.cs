@@ -6,7 +6,7 @@ public static class SimulatorEndpointRouteBuilderExtensions
 
     /// <summary>
     /// Serves the simulator under <c>/simulator</c>: the Eggplant AI API and the control API
-    /// (CONTRACTS section 2). Nothing under the prefix exists unless this is called.
+    /// (docs/API.md section 2). Nothing under the prefix exists unless this is called.
     /// </summary>
     public static IEndpointRouteBuilder MapEggplantSimulator(this IEndpointRouteBuilder endpoints)
     {

@@ -13,7 +13,7 @@ public sealed class FailureAnnouncements
     public const int MaxNames = 3;
 
     private readonly List<string> _names = new(MaxNames);
-    private int _pending;
+    private readonly HashSet<string> _pendingKeys = new(StringComparer.Ordinal);
     private DateTimeOffset? _lastAnnounced;
 
     /// <summary>The sentence for the live region; empty until the first failure.</summary>
@@ -25,28 +25,27 @@ public sealed class FailureAnnouncements
     /// </summary>
     public int Count { get; private set; }
 
-    public bool HasPending => _pending > 0;
+    public bool HasPending => _pendingKeys.Count > 0;
 
-    /// <summary>Notes an agent that has just entered Failed.</summary>
-    public void Add(string agentName)
+    /// <summary>Notes an agent (by its board key, so that two connections of one name count twice) that has just entered Failed.</summary>
+    public void Add(string key, string agentName)
     {
-        var name = agentName.Length == 0 ? "(unnamed)" : agentName;
-        if (_names.Contains(name, StringComparer.Ordinal))
+        if (!_pendingKeys.Add(key))
         {
             return;
         }
-        if (_names.Count < MaxNames)
+        var name = agentName.Length == 0 ? "(unnamed)" : agentName;
+        if (_names.Count < MaxNames && !_names.Contains(name, StringComparer.Ordinal))
         {
             _names.Add(name);
         }
-        _pending++;
     }
 
     /// <summary>Announces what is pending if the quiet period since the last announcement is over.</summary>
     /// <returns>When to call again, while something waits; null when nothing does.</returns>
     public DateTimeOffset? Announce(DateTimeOffset now)
     {
-        if (_pending == 0)
+        if (_pendingKeys.Count == 0)
         {
             return null;
         }
@@ -54,11 +53,11 @@ public sealed class FailureAnnouncements
         {
             return last + QuietPeriod;
         }
-        Text = Sentence(_names, _pending);
+        Text = Sentence(_names, _pendingKeys.Count);
         Count++;
         _lastAnnounced = now;
         _names.Clear();
-        _pending = 0;
+        _pendingKeys.Clear();
         return null;
     }
 

@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 namespace SutWeb.Bench.Parsing;
 
 /// <summary>
-/// Realistic answers of <c>POST /api/sut/status</c> (CONTRACTS section 1), from a seed: most agents running a model,
+/// Realistic answers of <c>POST /api/sut/status</c> (docs/API.md section 1), from a seed: most agents running a model,
 /// with <c>execution_status</c> and a last log of a few lines; some finished; some idle. The next poll of the same
 /// server changes about one agent in a hundred, as a busy test farm does between two polls.
 /// </summary>

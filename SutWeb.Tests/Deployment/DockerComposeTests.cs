@@ -53,7 +53,7 @@ public sealed class DockerComposeTests
         Assert.Equal("USER $APP_UID", dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));
         Assert.Contains(dockerfile, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
         Assert.Contains(dockerfile, l => l.Contains("Security__KeyRingPath=/app/data/", StringComparison.Ordinal));
-        Assert.Superset(ignored, new HashSet<string> { ".git", "**/bin", "**/obj", "**/TestResults" });
+        Assert.Superset(new HashSet<string> { ".git", "**/bin", "**/obj", "**/TestResults" }, ignored);
     }
 
     private static async Task<(int Exit, string Output)> ComposeConfigAsync(string file, IReadOnlyDictionary<string, string?> environment)

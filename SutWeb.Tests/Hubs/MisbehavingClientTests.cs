@@ -122,7 +122,13 @@ public sealed class MisbehavingClientTests
         {
             settings[key] = value;
         }
-        var host = await SutWebHost.StartAsync(settings, s => s.AddSingleton<TimeProvider>(clock));
+        var host = await SutWebHost.StartAsync(settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            // SignalR's own client timeout runs in real time: on a loaded machine it could cut the silent client off
+            // before the fake clock reaches the hub's stall timeout, which is what these tests watch.
+            s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10));
+        });
         await host.SetActivityAsync(false);
         var poller = host.Services.GetRequiredService<PollerStatus>();
         await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");

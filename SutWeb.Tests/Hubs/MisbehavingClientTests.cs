@@ -58,13 +58,20 @@ public sealed class MisbehavingClientTests
         Assert.True(manager.Dropped > 0, "the stalled client's oldest messages were dropped");
         Assert.All(others, o => Assert.Equal(1, o.Resyncs));
         Assert.All(others, o => Assert.Equal(host.Board.Current.Agents, o.State!.Agents));
-        // The stall is timed from the write that blocked, which the socket buffers (and the machine's load) decide:
-        // let the clock run on until the stall timeout has passed after it.
-        await Eventually.UntilAsync(() =>
+        // The stall is timed from the write that blocked, which the socket buffers (and the machine's load) decide: on a
+        // loaded machine the queue may drop more than the pump writes, so keep sending until a write blocks, and let
+        // the clock run on until the stall timeout has passed after it.
+        var more = 0;
+        await Eventually.UntilAsync(async () =>
         {
-            clock.Advance(TimeSpan.FromSeconds(1));
-            return host.Logs.Lines.Any(l => l.Contains("took no message for", StringComparison.Ordinal));
-        }, "the stalled client was disconnected");
+            if (host.Logs.Lines.Any(l => l.Contains("took no message for", StringComparison.Ordinal)))
+            {
+                return true;
+            }
+            await ChangeAndPollAsync(host, clock, changes: 1, logBytes: 1_000_000, first: 40 + more++);
+            clock.Advance(TimeSpan.FromSeconds(5));
+            return false;
+        }, "the stalled client was disconnected", TimeSpan.FromMinutes(2));
         foreach (var other in others)
         {
             await other.DisposeAsync();
@@ -122,17 +129,9 @@ public sealed class MisbehavingClientTests
         {
             settings[key] = value;
         }
-        var host = await SutWebHost.StartAsync(settings, s =>
-        {
-            s.AddSingleton<TimeProvider>(clock);
-            // SignalR's own client timeout runs in real time: on a loaded machine it could cut the silent client off
-            // before the fake clock reaches the hub's stall timeout, which is what these tests watch.
-            s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10));
-        });
-        await host.SetActivityAsync(false);
-        var poller = host.Services.GetRequiredService<PollerStatus>();
-        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");
-        return host;
+        // SignalR's own client timeout runs in real time: on a loaded machine it could cut the silent client off
+        // before the fake clock reaches the hub's stall timeout, which is what these tests watch.
+        return await SutWebHost.StartOnClockAsync(clock, settings, s => s.Configure<HubOptions>(o => o.ClientTimeoutInterval = TimeSpan.FromMinutes(10)));
     }
 
     /// <summary>Changes one agent's log through the control API and lets one poll see it, <paramref name="changes"/> times.</summary>

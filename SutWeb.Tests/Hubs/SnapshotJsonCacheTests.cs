@@ -52,12 +52,8 @@ public sealed class SnapshotJsonCacheTests
     public async Task GetSnapshot_TwoCallsAtOneVersion_SerialiseOnceAndTheClientGetsTheBoard()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await SutWebHost.StartAsync(
-            new Dictionary<string, string?> { ["Eggplant:PollInterval"] = "00:00:01" },
-            s => s.AddSingleton<TimeProvider>(clock));
-        await host.SetActivityAsync(false);
+        await using var host = await SutWebHost.StartOnClockAsync(clock, new Dictionary<string, string?> { ["Eggplant:PollInterval"] = "00:00:01" });
         var poller = host.Services.GetRequiredService<PollerStatus>();
-        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");
         var cache = host.Services.GetRequiredService<SnapshotJsonCache>();
         var hubJson = host.Services.GetRequiredService<IOptions<JsonHubProtocolOptions>>().Value.PayloadSerializerOptions;
         var before = cache.Serializations;

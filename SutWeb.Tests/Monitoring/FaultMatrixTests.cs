@@ -68,12 +68,8 @@ public sealed class FaultMatrixTests
     public async Task Tokens_ExpiringEvery5sFor10Minutes_NeverInterruptTheBoard()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await SutWebHost.StartAsync(
-            new Dictionary<string, string?> { ["Eggplant:PollInterval"] = "00:00:01", ["Simulator:TokenLifetime"] = "00:00:05" },
-            s => s.AddSingleton<TimeProvider>(clock));
-        await host.SetActivityAsync(false);
+        await using var host = await SutWebHost.StartOnClockAsync(clock, new Dictionary<string, string?> { ["Eggplant:PollInterval"] = "00:00:01", ["Simulator:TokenLifetime"] = "00:00:05" });
         var poller = host.Services.GetRequiredService<PollerStatus>();
-        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");
         var agents = host.Board.Current.Agents;
         var before = await host.GetStatsAsync();
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 using SutWeb.Monitoring;
 using SutWeb.Simulator;
 
@@ -74,6 +75,26 @@ public sealed class SutWebHost : IAsyncDisposable
         });
         await app.StartAsync();
         return new SutWebHost(app, logs);
+    }
+
+    /// <summary>
+    /// A host whose every timer runs on <paramref name="clock"/>, with the simulator's random activity stopped, once its
+    /// first poll has finished: the board changes only when a test changes an agent and steps the clock.
+    /// </summary>
+    public static async Task<SutWebHost> StartOnClockAsync(
+        FakeTimeProvider clock,
+        IReadOnlyDictionary<string, string?> settings,
+        Action<IServiceCollection>? services = null)
+    {
+        var host = await StartAsync(settings, s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        });
+        await host.SetActivityAsync(false);
+        var poller = host.Services.GetRequiredService<PollerStatus>();
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0 && !poller.InFlight, "the first poll has finished");
+        return host;
     }
 
     /// <summary>A port that was free a moment ago, for tests that restart a host on the same port.</summary>

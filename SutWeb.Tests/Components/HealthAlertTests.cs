@@ -35,6 +35,8 @@ public sealed class HealthAlertTests : DashboardTestContext
             cut.Find("[data-testid=health-advice]").TextContent.Trim());
         Assert.Equal(refused, cut.Find("[data-testid=health-detail]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=try-now]"));
+        // A region, not a live alert: its detail changes with every poll, which a screen reader would announce each time.
+        Assert.Equal("region", cut.Find("[data-testid=health-alert]").GetAttribute("role"));
     }
 
     [Fact]

@@ -10,7 +10,8 @@ using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
 using SutWeb.Telemetry;
 
-Program.BuildApp(args).Run();
+// A bad setting ends the start with its message and exit code 2, not an abort with stack traces.
+return SutWeb.Configuration.StartupErrors.Run(args, arguments => Program.BuildApp(arguments));
 
 /// <summary>Composition only: what runs in the host and how requests reach it.</summary>
 public partial class Program

@@ -8,5 +8,8 @@ public sealed record UpstreamHealth
     public string? LastError { get; init; }
     public int ConsecutiveFailures { get; init; }
 
+    /// <summary>Why the last poll failed, while it is failing; null when healthy or starting. Added after the first release.</summary>
+    public UpstreamCause? Cause { get; init; }
+
     public static UpstreamHealth Starting { get; } = new() { State = UpstreamState.Starting };
 }

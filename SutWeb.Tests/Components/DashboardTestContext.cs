@@ -35,6 +35,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
         Services.AddDashboard(configuration);
         Services.AddOptions<EggplantOptions>().Configure(options => options.PollInterval = PollInterval);
+        Services.AddSingleton<SignInBackoff>();
         // Rows count their own renders, so tests can tell a row's render from a render of one of its cells.
         ComponentFactories.Add<AgentRow, CountingAgentRow>();
     }

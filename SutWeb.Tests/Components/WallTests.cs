@@ -46,7 +46,8 @@ public sealed class WallTests : WallTestContext
 
         Board.PublishHealth(Board.Current.Health with { State = state, LastError = "HTTP 500", ConsecutiveFailures = 1 });
 
-        wall.WaitForAssertion(() => Assert.Equal(sentence, wall.Find("[data-testid=stale-banner]").TextContent.Trim()), WaitTimeout);
+        wall.WaitForAssertion(() => Assert.Equal(sentence, wall.Find("[data-testid=stale-state]").TextContent.Trim()), WaitTimeout);
+        Assert.Equal("HTTP 500", wall.Find("[data-testid=stale-detail]").TextContent.Trim()); // the cause, no longer only in a tooltip
         Assert.Single(wall.FindAll("[data-testid=wall-tile]")); // the last good data stays on screen
     }
 

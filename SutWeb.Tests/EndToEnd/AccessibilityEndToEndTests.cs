@@ -107,6 +107,8 @@ public sealed class AccessibilityEndToEndTests(BrowserFixture browser, ITestOutp
 
         await host.SetFaultAsync("http500");
         await Expect(session.Page.GetByTestId("health-chip")).ToHaveAttributeAsync("data-state", "unreachable");
+        // The outage's cause in words, on the page itself: its text must read as well as the rest.
+        await Expect(session.Page.GetByTestId("health-alert")).ToHaveAttributeAsync("data-state", "unreachable");
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/ with the server unreachable ({theme})");
         await session.ScreenshotAsync($"a11y-desk-unreachable-{theme}");
 

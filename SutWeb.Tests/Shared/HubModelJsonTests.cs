@@ -82,7 +82,7 @@ public sealed class HubModelJsonTests
     {
         var health = SerializeToElement(Snapshot()).GetProperty("health");
 
-        Assert.Equal(["state", "lastSuccessAt", "lastError", "consecutiveFailures"], Names(health));
+        Assert.Equal(["state", "lastSuccessAt", "lastError", "consecutiveFailures", "cause"], Names(health));
         Assert.Equal(JsonValueKind.String, health.GetProperty("state").ValueKind);
         Assert.Equal("Healthy", health.GetProperty("state").GetString());
         Assert.Equal("2024-03-01T12:00:04+00:00", health.GetProperty("lastSuccessAt").GetString());
@@ -179,11 +179,13 @@ public sealed class HubModelJsonTests
             LastSuccessAt = LastSuccessAt,
             LastError = "The status answer is not valid JSON",
             ConsecutiveFailures = 3,
+            Cause = UpstreamCause.Unreadable,
         });
 
         Assert.Equal("Degraded", health.GetProperty("state").GetString());
         Assert.Equal("The status answer is not valid JSON", health.GetProperty("lastError").GetString());
         Assert.Equal(3, health.GetProperty("consecutiveFailures").GetInt32());
+        Assert.Equal("Unreadable", health.GetProperty("cause").GetString());
     }
 
     [Fact]

@@ -19,6 +19,7 @@ public sealed class ScriptedEggplantServer : IAsyncDisposable
     private volatile Answer _auth = new(HttpStatusCode.OK, "application/json", """{"access_token":"scripted-token","expires_in":3600,"token_type":"bearer"}"""u8.ToArray());
     private volatile Answer _status = new(HttpStatusCode.OK, "application/json", "[]"u8.ToArray());
     private int _statusRequests;
+    private int _authRequests;
 
     private ScriptedEggplantServer(WebApplication app) => _app = app;
 
@@ -28,6 +29,9 @@ public sealed class ScriptedEggplantServer : IAsyncDisposable
 
     public int StatusRequests => Volatile.Read(ref _statusRequests);
 
+    /// <summary>Sign-in requests so far, whatever they were answered.</summary>
+    public int AuthRequests => Volatile.Read(ref _authRequests);
+
     public static async Task<ScriptedEggplantServer> StartAsync(int port = 0)
     {
         var builder = WebApplication.CreateSlimBuilder();
@@ -35,7 +39,11 @@ public sealed class ScriptedEggplantServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var server = new ScriptedEggplantServer(app);
-        app.MapPost("/auth", (HttpContext context) => server.WriteAsync(context, server._auth));
+        app.MapPost("/auth", (HttpContext context) =>
+        {
+            Interlocked.Increment(ref server._authRequests);
+            return server.WriteAsync(context, server._auth);
+        });
         app.MapPost("/api/sut/status", (HttpContext context) =>
         {
             Interlocked.Increment(ref server._statusRequests);
@@ -45,7 +53,8 @@ public sealed class ScriptedEggplantServer : IAsyncDisposable
         return server;
     }
 
-    public void AnswerAuth(HttpStatusCode status, string body) => _auth = new(status, "application/json", System.Text.Encoding.UTF8.GetBytes(body));
+    public void AnswerAuth(HttpStatusCode status, string body, string contentType = "application/json") =>
+        _auth = new(status, contentType, System.Text.Encoding.UTF8.GetBytes(body));
 
     public void AnswerStatus(byte[] body, HttpStatusCode status = HttpStatusCode.OK, string contentType = "application/json") =>
         _status = new(status, contentType, body);

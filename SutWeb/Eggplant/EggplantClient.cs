@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Polly.CircuitBreaker;
 using Microsoft.Extensions.Options;
+using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
 
 namespace SutWeb.Eggplant;
@@ -75,7 +76,10 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 throw new EggplantException(UpstreamFailureKind.Unauthorized,
-                    "The Eggplant server rejected a freshly issued token (401 Not Authorized): the account may lack access to this API.");
+                    "The Eggplant server rejected a freshly issued token (401 Not Authorized): the account may lack access to this API.")
+                {
+                    Cause = UpstreamCause.TokenRefused,
+                };
             }
             if (!response.IsSuccessStatusCode)
             {

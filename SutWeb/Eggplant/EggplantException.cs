@@ -1,3 +1,5 @@
+using SutWeb.Shared.Views;
+
 namespace SutWeb.Eggplant;
 
 /// <summary>
@@ -8,4 +10,19 @@ public sealed class EggplantException(UpstreamFailureKind kind, string message, 
     : Exception(message, inner)
 {
     public UpstreamFailureKind Kind { get; } = kind;
+
+    /// <summary>What a person should look at; by default the one that goes with <see cref="Kind"/>.</summary>
+    public UpstreamCause? Cause { get; init; } = CauseOf(kind);
+
+    private static UpstreamCause? CauseOf(UpstreamFailureKind kind) => kind switch
+    {
+        UpstreamFailureKind.Network => UpstreamCause.Network,
+        UpstreamFailureKind.Timeout => UpstreamCause.Timeout,
+        UpstreamFailureKind.HttpError => UpstreamCause.HttpError,
+        UpstreamFailureKind.Malformed => UpstreamCause.Unreadable,
+        UpstreamFailureKind.TooLarge => UpstreamCause.TooLarge,
+        UpstreamFailureKind.Unauthorized => UpstreamCause.Credentials,
+        // An open circuit repeats the cause that opened it (UpstreamHealthTracker).
+        _ => null,
+    };
 }

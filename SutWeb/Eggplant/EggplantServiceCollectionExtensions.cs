@@ -12,6 +12,7 @@ public static class EggplantServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<EggplantOptions>, EggplantOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<EggplantEndpoints>();
+        services.AddSingleton<SignInBackoff>();
         services.AddSingleton<EggplantTokenProvider>();
         services.AddSingleton<EggplantResiliencePolicies>();
         services.AddTransient<BearerTokenHandler>();

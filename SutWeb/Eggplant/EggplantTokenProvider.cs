@@ -1,17 +1,20 @@
 using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
 
 namespace SutWeb.Eggplant;
 
 /// <summary>
 /// Gets bearer tokens from <c>POST {base}/auth</c> or an OAuth 2.0 client-credentials URL, and keeps one until
-/// shortly before it expires. Concurrent callers share one token request.
+/// shortly before it expires. Concurrent callers share one token request. A refused sign-in is not tried again until
+/// <see cref="SignInBackoff"/> says so.
 /// </summary>
 public sealed partial class EggplantTokenProvider(
     IHttpClientFactory httpClientFactory,
     EggplantEndpoints endpoints,
+    SignInBackoff backoff,
     IOptions<EggplantOptions> options,
     TimeProvider timeProvider,
     ILogger<EggplantTokenProvider> logger) : IDisposable
@@ -39,7 +42,16 @@ public sealed partial class EggplantTokenProvider(
             {
                 return fetched;
             }
-            _token = await RequestTokenAsync(cancellationToken);
+            backoff.ThrowIfWaiting();
+            try
+            {
+                _token = await RequestTokenAsync(cancellationToken);
+            }
+            catch (EggplantException e) when (e.Kind == UpstreamFailureKind.Unauthorized)
+            {
+                throw backoff.Refused(e);
+            }
+            backoff.SignedIn();
             return _token.Value;
         }
         finally
@@ -113,9 +125,16 @@ public sealed partial class EggplantTokenProvider(
             {
                 throw EggplantResponses.Redirected(response, "The Eggplant sign-in", clientCredentials ? "Eggplant:TokenUrl" : "Eggplant:BaseUrl");
             }
+            if (IsWrongAddress(response))
+            {
+                throw WrongAddress(uri, response, clientCredentials);
+            }
             if (response.StatusCode is HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)
             {
-                throw new EggplantException(UpstreamFailureKind.Unauthorized, RejectionMessage(response.StatusCode, clientCredentials));
+                throw new EggplantException(UpstreamFailureKind.Unauthorized, RejectionMessage(response.StatusCode, clientCredentials))
+                {
+                    Cause = response.StatusCode == HttpStatusCode.Forbidden ? UpstreamCause.Licence : UpstreamCause.Credentials,
+                };
             }
             if (!response.IsSuccessStatusCode)
             {
@@ -144,6 +163,29 @@ public sealed partial class EggplantTokenProvider(
             LogTokenIssued(logger, (int)lifetime.TotalSeconds);
             return new CachedToken(answer.AccessToken, timeProvider.GetUtcNow() + lifetime - margin);
         }
+    }
+
+    /// <summary>
+    /// 404 and 405, or a 400 that is an HTML page, come from something that is no sign-in endpoint: the base URL points
+    /// at the wrong path (or at a web server in front). That is not the password's fault, so it is not a refusal.
+    /// </summary>
+    private static bool IsWrongAddress(HttpResponseMessage response) =>
+        response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.MethodNotAllowed
+        || response.StatusCode == HttpStatusCode.BadRequest
+            && response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static EggplantException WrongAddress(Uri uri, HttpResponseMessage response, bool clientCredentials)
+    {
+        // Scheme, host, port and path: a query or user info may carry something private.
+        var where = $"{uri.Scheme}://{uri.Host}:{uri.Port}{uri.AbsolutePath}";
+        var fix = clientCredentials
+            ? "check Eggplant:TokenUrl (it should be the OAuth token endpoint itself)"
+            : "check Eggplant:BaseUrl (it should be the server's root, e.g. https://dai.example.com/)";
+        return new EggplantException(UpstreamFailureKind.HttpError,
+            $"The Eggplant sign-in URL {where} answered {(int)response.StatusCode} {response.ReasonPhrase}: {fix}.")
+        {
+            Cause = UpstreamCause.WrongAddress,
+        };
     }
 
     private static string RejectionMessage(HttpStatusCode status, bool clientCredentials) => status switch

@@ -89,7 +89,7 @@ public sealed partial class StatusPoller(
         {
             var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e);
             metrics.PollFailed(timeProvider.GetElapsedTime(started), failure.Kind);
-            Publish(health.OnFailure(timeProvider.GetUtcNow(), failure.Kind, failure.Message));
+            Publish(health.OnFailure(timeProvider.GetUtcNow(), failure));
         }
         catch (Exception e)
         {

@@ -23,6 +23,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     private readonly Lock _gate = new();
     private DateTimeOffset? _failingSince;
     private string? _lastCause;
+    private UpstreamCause? _lastCauseKind;
 
     public UpstreamHealth Current { get; private set; } = UpstreamHealth.Starting;
 
@@ -35,25 +36,29 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         }
     }
 
-    public UpstreamHealth OnFailure(DateTimeOffset now, UpstreamFailureKind kind, string message)
+    public UpstreamHealth OnFailure(DateTimeOffset now, UpstreamFailureKind kind, string message) =>
+        OnFailure(now, new EggplantException(kind, message));
+
+    public UpstreamHealth OnFailure(DateTimeOffset now, EggplantException failure)
     {
         lock (_gate)
         {
-            return Fail(now, kind, message);
+            return Fail(now, failure.Kind, failure.Message, failure.Cause);
         }
     }
 
-    private UpstreamHealth Fail(DateTimeOffset now, UpstreamFailureKind kind, string message)
+    private UpstreamHealth Fail(DateTimeOffset now, UpstreamFailureKind kind, string message, UpstreamCause? cause)
     {
         _failingSince ??= now;
         // While the circuit is open no call is made: keep telling the cause that opened it.
         if (kind == UpstreamFailureKind.CircuitOpen)
         {
             message = _lastCause is null ? message : $"{_lastCause} (calls paused after repeated failures)";
+            cause = _lastCauseKind;
         }
         else
         {
-            _lastCause = message;
+            (_lastCause, _lastCauseKind) = (message, cause);
         }
         var state = kind switch
         {
@@ -66,6 +71,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
             State = state,
             LastError = message,
             ConsecutiveFailures = Current.ConsecutiveFailures + 1,
+            Cause = cause,
         };
     }
 
@@ -91,6 +97,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         {
             State = state,
             LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
+            Cause = UpstreamCause.Timeout,
         };
     }
 

@@ -1,0 +1,23 @@
+using SutWeb.Eggplant;
+
+namespace SutWeb.Components.Styling;
+
+/// <summary>What the board is fed from, in words ("the embedded simulator", "the Eggplant server at dai.example.com").</summary>
+public sealed record UpstreamSource(string Name, bool IsSimulator, bool UsesClientCredentials)
+{
+    public static UpstreamSource Unnamed { get; } = new("the Eggplant server", false, false);
+
+    public static UpstreamSource Of(EggplantOptions options)
+    {
+        if (options.UsesSimulator)
+        {
+            return new("the embedded simulator", true, false);
+        }
+        // Host and port only: user info or a query in the URL may carry something private.
+        var name = Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) ? $"the Eggplant server at {uri.Authority}" : Unnamed.Name;
+        return new(name, false, options.UsesClientCredentials);
+    }
+
+    /// <summary>The name at the start of a sentence.</summary>
+    public string Subject => char.ToUpperInvariant(Name[0]) + Name[1..];
+}

@@ -1,7 +1,7 @@
-using Microsoft.Extensions.Options;
 using MudBlazor.Services;
 using SutWeb.Components;
 using SutWeb.Components.Styling;
+using SutWeb.Configuration;
 using SutWeb.Eggplant;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
@@ -33,15 +33,7 @@ public partial class Program
         if (simulatorEnabled)
         {
             builder.Services.AddEggplantSimulator(builder.Configuration);
-            // The client signs in to the embedded simulator with its password unless told otherwise.
-            builder.Services.AddOptions<EggplantOptions>().PostConfigure<IOptions<SimulatorOptions>>((eggplant, simulator) =>
-            {
-                if (eggplant.UsesSimulator)
-                {
-                    eggplant.Username ??= "sutweb";
-                    eggplant.Password ??= simulator.Value.Password;
-                }
-            });
+            builder.Services.AddSimulatorSignIn();
         }
         builder.Services.AddAgentMonitoring(builder.Configuration);
         builder.Services.AddSutWebHealthChecks();
@@ -56,6 +48,8 @@ public partial class Program
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();
+        // Now rather than once started: a mistyped name is a likely cause of a failed start-up validation.
+        ActivatorUtilities.CreateInstance<UnknownSettingsReport>(app.Services).Report();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);

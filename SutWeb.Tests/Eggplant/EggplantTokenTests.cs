@@ -99,11 +99,13 @@ public sealed class EggplantTokenTests
     [Fact]
     public async Task Token_WrongPassword_BoardShowsUnauthorizedNamingTheCredentials()
     {
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        var port = SutWebHost.FreePort();
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>(OwnSimulatorAsServer(port))
         {
+            ["Eggplant:Username"] = "sutweb",
             ["Eggplant:Password"] = "not-the-password",
             ["Eggplant:PollInterval"] = "00:00:00.250",
-        });
+        }, port: port);
 
         await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unauthorized, "health is Unauthorized");
 
@@ -117,7 +119,7 @@ public sealed class EggplantTokenTests
     public async Task Token_ClientCredentials_SignsInAtTheTokenUrl()
     {
         var port = SutWebHost.FreePort();
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>(OwnSimulatorAsServer(port))
         {
             ["Eggplant:TokenUrl"] = $"http://127.0.0.1:{port}/simulator/oauth/token",
             ["Eggplant:ClientId"] = "sutweb-dashboard",
@@ -128,6 +130,17 @@ public sealed class EggplantTokenTests
 
         Assert.Equal(5, host.Board.Current.Agents.Count);
     }
+
+    /// <summary>
+    /// The host's own simulator configured as if it were a real server: the embedded simulator is always signed in to
+    /// with its own credentials, so credentials under test need an <c>Eggplant:BaseUrl</c>.
+    /// </summary>
+    private static Dictionary<string, string?> OwnSimulatorAsServer(int port) => new()
+    {
+        ["Simulator:Enabled"] = "true",
+        ["Simulator:AllowBesideRealServer"] = "true",
+        ["Eggplant:BaseUrl"] = $"http://127.0.0.1:{port}/simulator/",
+    };
 
     /// <summary>The host once its first poll has finished, so that no poll's calls fall among a test's own.</summary>
     private static async Task<SutWebHost> StartQuietAsync(Action<IServiceCollection>? services = null)

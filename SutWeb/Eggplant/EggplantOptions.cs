@@ -59,4 +59,9 @@ public sealed class EggplantOptions
     public bool UsesSimulator => string.IsNullOrWhiteSpace(BaseUrl);
 
     public TimeSpan EffectiveCircuitBreakDuration => CircuitBreakDuration ?? PollInterval;
+
+    /// <summary>What the log calls the upstream, so that nobody takes the simulator's made-up data for a server's.</summary>
+    public string UpstreamName => UsesSimulator
+        ? "the embedded simulator"
+        : Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? $"the Eggplant server at {uri.Authority}" : "the Eggplant server";
 }

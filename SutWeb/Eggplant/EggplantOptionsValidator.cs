@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace SutWeb.Eggplant;
 
 /// <summary>Checks the Eggplant settings at start-up, with messages that name the setting to fix.</summary>
-public sealed class EggplantOptionsValidator : IValidateOptions<EggplantOptions>
+public sealed class EggplantOptionsValidator(IHostEnvironment environment) : IValidateOptions<EggplantOptions>
 {
     public ValidateOptionsResult Validate(string? name, EggplantOptions options)
     {
@@ -18,14 +18,20 @@ public sealed class EggplantOptionsValidator : IValidateOptions<EggplantOptions>
             {
                 errors.Add("Eggplant:TokenUrl must be an absolute http or https URL.");
             }
-            if (string.IsNullOrWhiteSpace(options.ClientId) || string.IsNullOrWhiteSpace(options.ClientSecret))
+            if (Missing(
+                    (nameof(options.ClientId), string.IsNullOrWhiteSpace(options.ClientId)),
+                    (nameof(options.ClientSecret), string.IsNullOrWhiteSpace(options.ClientSecret))) is { } missing)
             {
-                errors.Add("Eggplant:ClientId and Eggplant:ClientSecret are required with Eggplant:TokenUrl.");
+                errors.Add($"Eggplant:ClientId and Eggplant:ClientSecret are required with Eggplant:TokenUrl; {missing}");
             }
         }
-        else if (!options.UsesSimulator && (string.IsNullOrWhiteSpace(options.Username) || string.IsNullOrEmpty(options.Password)))
+        else if (!options.UsesSimulator
+            && Missing(
+                (nameof(options.Username), string.IsNullOrWhiteSpace(options.Username)),
+                (nameof(options.Password), string.IsNullOrEmpty(options.Password))) is { } missing)
         {
-            errors.Add("Eggplant:Username and Eggplant:Password are required with Eggplant:BaseUrl (or set Eggplant:TokenUrl, Eggplant:ClientId and Eggplant:ClientSecret).");
+            errors.Add("Eggplant:Username and Eggplant:Password are required with Eggplant:BaseUrl (or set Eggplant:TokenUrl, "
+                + $"Eggplant:ClientId and Eggplant:ClientSecret); {missing}");
         }
         if (options.PollInterval < TimeSpan.FromMilliseconds(250))
         {
@@ -68,6 +74,23 @@ public sealed class EggplantOptionsValidator : IValidateOptions<EggplantOptions>
             errors.Add("Eggplant:MaxAgents must be at least 1.");
         }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>
+    /// Which of the credentials are missing, and why they may be: the usual cause is a secret given where this run does
+    /// not look, such as user-secrets, which ASP.NET Core reads in the Development environment only.
+    /// </summary>
+    private string? Missing(params (string Name, bool IsMissing)[] credentials)
+    {
+        var missing = credentials.Where(c => c.IsMissing).Select(c => c.Name).ToList();
+        if (missing.Count == 0)
+        {
+            return null;
+        }
+        return $"missing: {string.Join(", ", missing.Select(name => $"Eggplant:{name}"))}. User-secrets (dotnet user-secrets) "
+            + $"are read only in the Development environment, as with dotnet run from the source; this runs as {environment.EnvironmentName}. "
+            + $"Elsewhere give them as environment variables ({string.Join(", ", missing.Select(name => $"Eggplant__{name}"))}) "
+            + "or in an appsettings.Production.json mounted beside SutWeb.dll.";
     }
 
     private static bool IsHttpUrl(string? value) =>

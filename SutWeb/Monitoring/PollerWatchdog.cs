@@ -48,7 +48,7 @@ public sealed partial class PollerWatchdog(
                     if (status.Stalled)
                     {
                         status.SetStall(null);
-                        LogResumed(logger, (int)(now - lastProgress).TotalSeconds);
+                        LogResumed(logger, settings.UpstreamName, (int)(now - lastProgress).TotalSeconds);
                     }
                     lastProgress = now;
                     continue;
@@ -61,7 +61,7 @@ public sealed partial class PollerWatchdog(
                 var stall = $"No poll has completed for {quiet.TotalSeconds:0} s {StallMarker}";
                 if (!status.Stalled)
                 {
-                    LogStalled(logger, (int)quiet.TotalSeconds, settings.RequestTimeout.TotalSeconds);
+                    LogStalled(logger, settings.UpstreamName, (int)quiet.TotalSeconds, settings.RequestTimeout.TotalSeconds);
                 }
                 status.SetStall(stall);
                 // A poll that completes at this very moment publishes its own health; the next one corrects a stall
@@ -76,9 +76,9 @@ public sealed partial class PollerWatchdog(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "No poll of the Eggplant server has completed for {Seconds} s although each may take at most {TimeoutSeconds} s: the poller is stalled and the board shows old data")]
-    private static partial void LogStalled(ILogger logger, int seconds, double timeoutSeconds);
+        Message = "No poll of {Upstream} has completed for {Seconds} s although each may take at most {TimeoutSeconds} s: the poller is stalled and the board shows old data")]
+    private static partial void LogStalled(ILogger logger, string upstream, int seconds, double timeoutSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polls of the Eggplant server complete again, after {Seconds} s without one")]
-    private static partial void LogResumed(ILogger logger, int seconds);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polls of {Upstream} complete again, after {Seconds} s without one")]
+    private static partial void LogResumed(ILogger logger, string upstream, int seconds);
 }

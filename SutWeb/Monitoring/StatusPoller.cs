@@ -34,7 +34,7 @@ public sealed partial class StatusPoller(
         var settings = options.Value;
         var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars });
         var health = new UpstreamHealthTracker(settings.PollInterval);
-        LogStarted(logger, settings.UsesSimulator ? "the embedded simulator" : "the Eggplant server", settings.PollInterval.TotalSeconds);
+        LogStarted(logger, settings.UpstreamName, settings.PollInterval.TotalSeconds);
 
         using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
         Task? inFlight = null;
@@ -93,9 +93,9 @@ public sealed partial class StatusPoller(
         }
         catch (Exception e)
         {
-            LogUnexpected(logger, e);
+            LogUnexpected(logger, options.Value.UpstreamName, e);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
-                "An unexpected error occurred while polling the Eggplant server; see the log."));
+                $"An unexpected error occurred while polling {options.Value.UpstreamName}; see the log."));
         }
         finally
         {
@@ -112,15 +112,15 @@ public sealed partial class StatusPoller(
         {
             if (previous.State == UpstreamState.Starting && health.State == UpstreamState.Healthy)
             {
-                LogConnected(logger, board.Current.Agents.Count);
+                LogConnected(logger, options.Value.UpstreamName, board.Current.Agents.Count);
             }
             else if (health.State == UpstreamState.Healthy)
             {
-                LogRecovered(logger, previous.State, previous.ConsecutiveFailures);
+                LogRecovered(logger, options.Value.UpstreamName, previous.State, previous.ConsecutiveFailures);
             }
             else
             {
-                LogTransition(logger, previous.State, health.State, health.LastError);
+                LogTransition(logger, options.Value.UpstreamName, previous.State, health.State, health.LastError);
             }
         }
     }
@@ -156,15 +156,15 @@ public sealed partial class StatusPoller(
     [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s")]
     private static partial void LogStarted(ILogger logger, string upstream, double intervalSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the Eggplant server: {Agents} agent connections")]
-    private static partial void LogConnected(ILogger logger, int agents);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Upstream}: {Agents} agent connections")]
+    private static partial void LogConnected(ILogger logger, string upstream, int agents);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Eggplant upstream health {Previous} -> {Current}: {Error}")]
-    private static partial void LogTransition(ILogger logger, UpstreamState previous, UpstreamState current, string? error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Polled upstream health {Previous} -> {Current} ({Upstream}): {Error}")]
+    private static partial void LogTransition(ILogger logger, string upstream, UpstreamState previous, UpstreamState current, string? error);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Eggplant upstream healthy again (was {Previous} after {Failures} failed polls)")]
-    private static partial void LogRecovered(ILogger logger, UpstreamState previous, int failures);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polled upstream healthy again: {Upstream} (was {Previous} after {Failures} failed polls)")]
+    private static partial void LogRecovered(ILogger logger, string upstream, UpstreamState previous, int failures);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while polling the Eggplant server")]
-    private static partial void LogUnexpected(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unexpected error while polling {Upstream}")]
+    private static partial void LogUnexpected(ILogger logger, string upstream, Exception exception);
 }

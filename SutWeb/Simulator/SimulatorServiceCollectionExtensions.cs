@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SutWeb.Eggplant;
 
 namespace SutWeb.Simulator;
 
@@ -23,6 +24,17 @@ public static class SimulatorServiceCollectionExtensions
         services.TryAddSingleton<SimulatorCounters>();
         services.TryAddSingleton<SimulatorState>();
         services.AddHostedService<SimulatorActivity>();
+        return services;
+    }
+
+    /// <summary>
+    /// When no <c>Eggplant:BaseUrl</c> is set, the Eggplant client signs in to this simulator with its own credentials,
+    /// whatever else is configured, and a start-up line names the real-server credentials that are set but ignored.
+    /// </summary>
+    public static IServiceCollection AddSimulatorSignIn(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<EggplantOptions>, SimulatorSignInCredentials>());
+        services.AddHostedService<IgnoredCredentialsNotice>();
         return services;
     }
 }

@@ -60,7 +60,10 @@ public sealed class EggplantOptions
 
     public TimeSpan EffectiveCircuitBreakDuration => CircuitBreakDuration ?? PollInterval;
 
-    /// <summary>What the log calls the upstream, so that nobody takes the simulator's made-up data for a server's.</summary>
+    /// <summary>
+    /// What the log and the screens call the upstream, so that nobody takes the simulator's made-up data for a server's;
+    /// host and port only, since user info or a query in the URL may carry something private.
+    /// </summary>
     public string UpstreamName => UsesSimulator
         ? "the embedded simulator"
         : Uri.TryCreate(BaseUrl, UriKind.Absolute, out var uri) ? $"the Eggplant server at {uri.Authority}" : "the Eggplant server";

@@ -7,16 +7,8 @@ public sealed record UpstreamSource(string Name, bool IsSimulator, bool UsesClie
 {
     public static UpstreamSource Unnamed { get; } = new("the Eggplant server", false, false);
 
-    public static UpstreamSource Of(EggplantOptions options)
-    {
-        if (options.UsesSimulator)
-        {
-            return new("the embedded simulator", true, false);
-        }
-        // Host and port only: user info or a query in the URL may carry something private.
-        var name = Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) ? $"the Eggplant server at {uri.Authority}" : Unnamed.Name;
-        return new(name, false, options.UsesClientCredentials);
-    }
+    public static UpstreamSource Of(EggplantOptions options) =>
+        new(options.UpstreamName, options.UsesSimulator, !options.UsesSimulator && options.UsesClientCredentials);
 
     /// <summary>The name at the start of a sentence.</summary>
     public string Subject => char.ToUpperInvariant(Name[0]) + Name[1..];

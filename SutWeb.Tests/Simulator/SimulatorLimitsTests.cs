@@ -46,6 +46,8 @@ public sealed class SimulatorLimitsTests
             Content = new ByteArrayContent(new byte[OneMebibyte + 1]),
         };
         request.Headers.Authorization = new("bearer", token);
+        // As a careful client would: the answer comes before the body goes out, so no race with the closing connection.
+        request.Headers.ExpectContinue = true;
 
         using var response = await sim.Client.SendAsync(request);
 

@@ -27,6 +27,7 @@ public sealed class CircuitMetricsEndToEndTests(BrowserFixture browser, ITestOut
             metrics = await host.Http.GetStringAsync("/metrics");
             return Regex.IsMatch(metrics, @"^aspnetcore_components_circuit_active(\{[^}]*\})? 1\b", RegexOptions.Multiline);
         }, "the open wall is counted as one active Blazor circuit");
+        Assert.Matches(new Regex(@"^aspnetcore_components_circuit_connected(\{[^}]*\})? 1\b", RegexOptions.Multiline), metrics);
         Assert.DoesNotContain("circuits_open", metrics);
     }
 }

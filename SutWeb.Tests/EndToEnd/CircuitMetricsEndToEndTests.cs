@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SutWeb.Tests.Telemetry;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 
@@ -8,7 +9,7 @@ namespace SutWeb.Tests.EndToEnd;
 /// Open pages are Blazor circuits; <c>/metrics</c> counts them under Blazor's own name, which no one can take for the
 /// circuit breaker to the Eggplant server.
 /// </summary>
-[Collection(BrowserCollection.Name)]
+[Collection(MetricsCollection.Name)]
 public sealed class CircuitMetricsEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
 {
     [SkippableFact]

@@ -5,6 +5,7 @@ using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Tests.Telemetry;
 
+[Collection(MetricsCollection.Name)]
 public sealed class MetricsEndpointTests
 {
     [Fact]

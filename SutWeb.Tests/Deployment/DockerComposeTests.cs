@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.RegularExpressions;
 using SutWeb.Tests.EndToEnd;
 using SutWeb.Tests.TestSupport;
 
@@ -43,6 +44,27 @@ public sealed class DockerComposeTests
         Assert.Contains("sutweb-data:/app/data", resolved);
     }
 
+    [SkippableFact]
+    public async Task BothFiles_WithAnAccessKey_GiveItToTheDashboardOnly()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["EGGPLANT_BASE_URL"] = "https://dai.example.com/",
+            ["EGGPLANT_USERNAME"] = "sutweb",
+            ["EGGPLANT_PASSWORD"] = "given",
+            ["SUTWEB_ACCESS_KEY"] = "0123456789abcdef",
+        };
+
+        var (demoExit, demo) = await ComposeConfigAsync("docker-compose.yml", settings);
+        var (realExit, real) = await ComposeConfigAsync("docker-compose.real.yml", settings);
+
+        Assert.True(demoExit == 0, demo);
+        Assert.True(realExit == 0, real);
+        // The simulator container plays the Eggplant server and is not published: it needs no key of the dashboard's.
+        Assert.Single(Regex.Matches(demo, @"Security__AccessKey: '?0123456789abcdef"));
+        Assert.Single(Regex.Matches(real, @"Security__AccessKey: '?0123456789abcdef"));
+    }
+
     [Fact]
     public void Image_RunsAsNonRootWithAHealthCheckAndALeanBuildContext()
     {
@@ -53,7 +75,8 @@ public sealed class DockerComposeTests
         Assert.Equal("USER $APP_UID", dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));
         Assert.Contains(dockerfile, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
         Assert.Contains(dockerfile, l => l.Contains("Security__KeyRingPath=/app/data/", StringComparison.Ordinal));
-        Assert.Superset(new HashSet<string> { ".git", "**/bin", "**/obj", "**/TestResults" }, ignored);
+        // The compose files' .env holds the access key and passwords: never part of an image.
+        Assert.Superset(new HashSet<string> { ".git", ".env", "**/bin", "**/obj", "**/TestResults" }, ignored);
     }
 
     private static async Task<(int Exit, string Output)> ComposeConfigAsync(string file, IReadOnlyDictionary<string, string?> environment)
@@ -74,7 +97,7 @@ public sealed class DockerComposeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in new[] { "EGGPLANT_BASE_URL", "EGGPLANT_USERNAME", "EGGPLANT_PASSWORD" })
+        foreach (var name in new[] { "EGGPLANT_BASE_URL", "EGGPLANT_USERNAME", "EGGPLANT_PASSWORD", "SUTWEB_ACCESS_KEY" })
         {
             start.Environment.Remove(name);
         }

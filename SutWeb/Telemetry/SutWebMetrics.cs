@@ -1,4 +1,5 @@
 using System.Diagnostics.Metrics;
+using Polly.CircuitBreaker;
 using SutWeb.Eggplant;
 using SutWeb.Monitoring;
 
@@ -6,12 +7,20 @@ namespace SutWeb.Telemetry;
 
 /// <summary>
 /// What bench/ measures, for operators in production: poll duration and failures by kind, agents on the board,
-/// diff sizes, hub clients and open circuits; and what the origin check and the hub's limits refused. Exported
-/// through OpenTelemetry (Prometheus at <c>/metrics</c>).
+/// diff sizes, hub clients and the upstream circuit breaker; and what the origin check and the hub's limits refused.
+/// Blazor circuits are ASP.NET Core's own metrics (<see cref="TelemetryExtensions"/>). Exported through OpenTelemetry (Prometheus at <c>/metrics</c>); names follow its conventions
+/// (dotted, unit apart), which the Prometheus exporter turns into <c>sutweb_poll_duration_seconds</c>, <c>…_total</c>.
 /// </summary>
 public sealed class SutWebMetrics : IDisposable
 {
     public const string MeterName = "SutWeb";
+
+    /// <summary>
+    /// Seconds, as ASP.NET Core's <c>http.server.request.duration</c>: the SDK's default bounds (0, 5 … 10000) are
+    /// meant for milliseconds and would put every poll in the first bucket.
+    /// </summary>
+    internal static readonly IReadOnlyList<double> PollDurationBuckets =
+        [0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10];
 
     private readonly Meter _meter;
     private readonly Histogram<double> _pollDuration;
@@ -20,12 +29,12 @@ public sealed class SutWebMetrics : IDisposable
     private readonly Counter<long> _originRejections;
     private readonly Counter<long> _hubRefusals;
     private int _hubClients;
-    private int _circuits;
 
-    public SutWebMetrics(IMeterFactory meterFactory, AgentBoard board)
+    public SutWebMetrics(IMeterFactory meterFactory, AgentBoard board, EggplantResiliencePolicies policies)
     {
         _meter = meterFactory.Create(MeterName);
-        _pollDuration = _meter.CreateHistogram<double>("sutweb.poll.duration", "s", "Time one poll of the Eggplant server took, by outcome.");
+        _pollDuration = _meter.CreateHistogram<double>("sutweb.poll.duration", "s", "Time one poll of the Eggplant server took, by outcome.",
+            tags: null, advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = PollDurationBuckets });
         _pollFailures = _meter.CreateCounter<long>("sutweb.poll.failures", "{poll}", "Failed polls of the Eggplant server, by kind of failure.");
         _diffSize = _meter.CreateHistogram<int>("sutweb.diff.agents", "{agent}", "Agents upserted or removed by one diff.");
         _originRejections = _meter.CreateCounter<long>("sutweb.origin.rejections", "{request}", "Hub and Blazor connections refused because a page of another site opened them, by path.");
@@ -33,7 +42,8 @@ public sealed class SutWebMetrics : IDisposable
         _meter.CreateObservableGauge("sutweb.agents", () => board.Current.Agents.Count, "{agent}", "Agent connections on the board.");
         _meter.CreateObservableGauge("sutweb.board.version", () => board.Current.Version, description: "Version of the board.");
         _meter.CreateObservableUpDownCounter("sutweb.hub.clients", () => Volatile.Read(ref _hubClients), "{connection}", "Connected clients of /hubs/status.");
-        _meter.CreateObservableUpDownCounter("sutweb.circuits.open", () => Volatile.Read(ref _circuits), "{circuit}", "Open Blazor circuits (dashboard and wall pages).");
+        _meter.CreateObservableGauge("sutweb.upstream.circuit.open", () => policies.CircuitBreaker.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
+            description: "1 while the circuit breaker to the Eggplant server is open (polls fail fast), else 0.");
     }
 
     public void PollSucceeded(TimeSpan duration) =>
@@ -55,10 +65,6 @@ public sealed class SutWebMetrics : IDisposable
     public void HubClientConnected() => Interlocked.Increment(ref _hubClients);
 
     public void HubClientDisconnected() => Interlocked.Decrement(ref _hubClients);
-
-    public void CircuitOpened() => Interlocked.Increment(ref _circuits);
-
-    public void CircuitClosed() => Interlocked.Decrement(ref _circuits);
 
     public void Dispose() => _meter.Dispose();
 }

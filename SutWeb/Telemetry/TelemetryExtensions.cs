@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Components.Server.Circuits;
 using OpenTelemetry.Metrics;
 
 namespace SutWeb.Telemetry;
@@ -7,15 +6,19 @@ public static class TelemetryExtensions
 {
     private const int MetricTagCombinationsLimit = 200;
 
-    /// <summary>SutWeb's meter plus ASP.NET Core, Kestrel, SignalR and runtime metrics, exportable to Prometheus.</summary>
+    /// <summary>Blazor's circuit metrics: <c>aspnetcore.components.circuit.active</c>, <c>.connected</c>, <c>.duration</c>.</summary>
+    private const string BlazorCircuitsMeterName = "Microsoft.AspNetCore.Components.Server.Circuits";
+
+    /// <summary>SutWeb's meter plus ASP.NET Core, Kestrel, SignalR, Blazor circuit and runtime metrics, exportable to Prometheus.</summary>
     public static IServiceCollection AddSutWebTelemetry(this IServiceCollection services)
     {
         services.AddSingleton<SutWebMetrics>();
-        services.AddScoped<CircuitHandler, CircuitCountingHandler>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SutWebMetrics.MeterName)
-            // ASP.NET Core's own meters too: hosting, Kestrel, SignalR connections and Blazor circuits.
+            // ASP.NET Core's own meters too: hosting, Kestrel and SignalR connections.
             .AddAspNetCoreInstrumentation()
+            // Open dashboard and wall pages, under Blazor's name: not to be confused with the upstream circuit breaker.
+            .AddMeter(BlazorCircuitsMeterName)
             .AddRuntimeInstrumentation()
             // OpenTelemetry reserves room for 2,000 tag combinations per instrument up front (about 9 MiB over the
             // ~50 instruments here); SutWeb's instruments have a few dozen at most (route × method × status).

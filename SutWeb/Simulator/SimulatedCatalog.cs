@@ -11,9 +11,9 @@ internal static class SimulatedCatalog
         "OnboardingWizard", "ProfileSettings", "CartAbandonment", "MobileMenu", "ReportExport",
     ];
 
-    // Eggplant sends an empty username for some runs.
+    // Made-up users at the reserved example.com domain, never a real company's; Eggplant sends an empty username for some runs.
     private static readonly string[] Users =
-        ["martin.dann@eggplant.io", "priya.shah@example.com", "", "qa-bot", "j.okafor@example.com"];
+        ["martin.dann@example.com", "priya.shah@example.com", "", "qa-bot", "j.okafor@example.com"];
 
     private static readonly string[] Initiators = ["api", "scheduler", "ui"];
 

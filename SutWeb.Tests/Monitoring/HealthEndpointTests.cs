@@ -38,6 +38,7 @@ public sealed class HealthEndpointTests
 
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
         Assert.Equal("Healthy", JsonDocument.Parse(readyBody).RootElement.GetProperty("status").GetString());
+        Assert.Contains("The last poll of the embedded simulator succeeded recently.", readyBody);
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         Assert.Contains("500", notReadyBody);
         Assert.DoesNotContain("readyz-secret-password", readyBody + notReadyBody);

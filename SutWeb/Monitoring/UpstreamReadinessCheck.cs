@@ -34,7 +34,7 @@ public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatus poller
         var result = poller.Stall is { } stall
             ? HealthCheckResult.Unhealthy(stall, data: data)
             : health.State == UpstreamState.Healthy && fresh
-                ? HealthCheckResult.Healthy("The last poll of the Eggplant server succeeded recently.", data)
+                ? HealthCheckResult.Healthy($"The last poll of {options.Value.UpstreamName} succeeded recently.", data)
                 : HealthCheckResult.Unhealthy(health.LastError ?? $"Upstream is {health.State}.", data: data);
         return Task.FromResult(result);
     }

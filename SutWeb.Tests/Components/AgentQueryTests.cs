@@ -9,28 +9,26 @@ public sealed class AgentQueryTests
     [Fact]
     public void Parse_EveryValue_RoundTripsThroughQueryParameters()
     {
-        var query = AgentQuery.Parse(" login ", "Failed, running,failed", "PORT", "1", "3");
+        var query = AgentQuery.Parse(" login ", "Failed, running,failed", "PORT", "1");
 
         Assert.Equal("login", query.Text);
         Assert.Equal([AgentState.Running, AgentState.Failed], query.States);
         Assert.Equal(AgentSortColumn.Port, query.Sort);
         Assert.True(query.Descending);
-        Assert.Equal(3, query.Page);
         var parameters = query.ToQueryParameters();
         Assert.Equal("login", parameters["q"]);
         Assert.Equal("running,failed", parameters["state"]);
         Assert.Equal("port", parameters["sort"]);
         Assert.Equal("1", parameters["desc"]);
-        Assert.Equal("3", parameters["page"]);
         var again = AgentQuery.Parse(
-            (string?)parameters["q"], (string?)parameters["state"], (string?)parameters["sort"], (string?)parameters["desc"], (string?)parameters["page"]);
+            (string?)parameters["q"], (string?)parameters["state"], (string?)parameters["sort"], (string?)parameters["desc"]);
         Assert.Equal(query.ToQueryParameters(), again.ToQueryParameters());
     }
 
     [Fact]
     public void Parse_NothingOrNonsense_IsTheDefaultView()
     {
-        var query = AgentQuery.Parse(null, "bogus,,3", "colour", "yes please", "-2");
+        var query = AgentQuery.Parse(null, "bogus,,3", "colour", "yes please");
 
         Assert.True(query.IsEverything);
         Assert.All(query.ToQueryParameters().Values, Assert.Null);
@@ -48,16 +46,6 @@ public sealed class AgentQueryTests
         Assert.Equal((AgentSortColumn.Model, true), (descending.Sort, descending.Descending));
         Assert.Equal((AgentSortColumn.Default, false), (back.Sort, back.Descending));
         Assert.Equal((AgentSortColumn.User, false), (other.Sort, other.Descending));
-    }
-
-    [Fact]
-    public void SortedByOrNewFilter_GoesBackToTheFirstPage()
-    {
-        var onPage3 = AgentQuery.Everything with { Page = 3 };
-
-        Assert.Equal(1, onPage3.SortedBy(AgentSortColumn.Name).Page);
-        Assert.Equal(1, onPage3.WithStates([AgentState.Failed]).Page);
-        Assert.Equal(1, onPage3.WithText("x").Page);
     }
 
     [Fact]

@@ -114,14 +114,11 @@ public sealed class LiveUpdateTests : DashboardTestContext
     }
 
     [Fact]
-    public void Home_ThousandAgents_PagesTheGridAndADiffRerendersOneRow()
+    public void Home_ThousandAgents_ADiffRerendersOneRow()
     {
         var agents = Enumerable.Range(0, 1000).Select(i => Agent($"agent-{i:0000}", AgentState.Running)).ToArray();
         Publish(agents);
         var cut = RenderHome();
-
-        Assert.Equal(Home.PageSize, cut.FindAll("[data-testid=agent-row]").Count);
-        Assert.Equal("1–50 of 1000", cut.Find("[data-testid=page-range]").TextContent);
         var before = RowRenders(cut);
         const string changed = "agent-0042:5400";
         agents = [.. agents.Select(a => a.Key == changed ? a with { LastLog = "changed" } : a)];

@@ -5,7 +5,7 @@ namespace SutWeb.Components.Agents;
 
 /// <summary>
 /// What the viewer asked to see: a quick filter, states, and a sort. It lives in the URL query
-/// (<c>?q=alpha&amp;state=failed,running&amp;sort=name&amp;desc=1&amp;page=2</c>) so that a link reproduces the view.
+/// (<c>?q=alpha&amp;state=failed,running&amp;sort=name&amp;desc=1</c>) so that a link reproduces the view.
 /// </summary>
 public sealed record AgentQuery
 {
@@ -13,7 +13,6 @@ public sealed record AgentQuery
     public const string StatesParameter = "state";
     public const string SortParameter = "sort";
     public const string DescendingParameter = "desc";
-    public const string PageParameter = "page";
 
     private static readonly (AgentSortColumn Column, string Name)[] SortNames =
     [
@@ -41,21 +40,15 @@ public sealed record AgentQuery
 
     public bool Descending { get; init; }
 
-    /// <summary>The page of the shown rows, from 1; a page past the end shows the last one.</summary>
-    public int Page { get; init; } = 1;
-
-    public bool IsEverything => Text.Length == 0 && States.Count == 0 && Sort == AgentSortColumn.Default && !Descending && Page == 1;
+    public bool IsEverything => Text.Length == 0 && States.Count == 0 && Sort == AgentSortColumn.Default && !Descending;
 
     /// <summary>Reads the URL's query values; anything it does not understand is ignored rather than an error.</summary>
-    public static AgentQuery Parse(string? text, string? states, string? sort, string? descending, string? page = null) => new()
+    public static AgentQuery Parse(string? text, string? states, string? sort, string? descending) => new()
     {
         Text = text?.Trim() ?? "",
         States = ParseStates(states),
         Sort = SortNames.FirstOrDefault(s => string.Equals(s.Name, sort?.Trim(), StringComparison.OrdinalIgnoreCase)).Column,
         Descending = descending?.Trim() is "1" or "true" or "True",
-        Page = int.TryParse(page, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 1
-            ? number
-            : 1,
     };
 
     /// <summary>The query values for <see cref="Microsoft.AspNetCore.Components.NavigationManager.GetUriWithQueryParameters(IReadOnlyDictionary{string, object?})"/>; null removes a value.</summary>
@@ -65,23 +58,20 @@ public sealed record AgentQuery
         [StatesParameter] = States.Count == 0 ? null : string.Join(',', States.Select(StateName)),
         [SortParameter] = Sort == AgentSortColumn.Default ? null : SortName(Sort),
         [DescendingParameter] = Descending ? "1" : null,
-        [PageParameter] = Page > 1 ? Page.ToString(System.Globalization.CultureInfo.InvariantCulture) : null,
     };
 
     public static string StateName(AgentState state) => state.ToString().ToLowerInvariant();
 
     public static string? SortName(AgentSortColumn column) => SortNames.FirstOrDefault(s => s.Column == column).Name;
 
-    /// <summary>Sorting by a column: ascending first, then descending, then back to the default order; from the first page.</summary>
+    /// <summary>Sorting by a column: ascending first, then descending, then back to the default order.</summary>
     public AgentQuery SortedBy(AgentSortColumn column) => column == Sort
-        ? Descending ? this with { Sort = AgentSortColumn.Default, Descending = false, Page = 1 } : this with { Descending = true, Page = 1 }
-        : this with { Sort = column, Descending = false, Page = 1 };
+        ? Descending ? this with { Sort = AgentSortColumn.Default, Descending = false } : this with { Descending = true }
+        : this with { Sort = column, Descending = false };
 
-    /// <summary>Another filter shows other rows: from the first page.</summary>
-    public AgentQuery WithStates(IEnumerable<AgentState> states) => this with { States = [.. states.Distinct().Order()], Page = 1 };
+    public AgentQuery WithStates(IEnumerable<AgentState> states) => this with { States = [.. states.Distinct().Order()] };
 
-    /// <summary>Another filter shows other rows: from the first page.</summary>
-    public AgentQuery WithText(string? text) => this with { Text = text?.Trim() ?? "", Page = 1 };
+    public AgentQuery WithText(string? text) => this with { Text = text?.Trim() ?? "" };
 
     public bool Matches(AgentRowModel row)
     {

@@ -28,4 +28,23 @@ public sealed record AgentRowModel
 
     /// <summary>When this viewer last saw the row change.</summary>
     public DateTimeOffset ChangedAt { get; init; }
+
+    /// <summary>How long a changed row keeps its flash; a row rendered again later (scrolled back into view) does not flash again.</summary>
+    public static readonly TimeSpan FlashFor = TimeSpan.FromSeconds(2);
+
+    public string DisplayName => Agent.AgentName.Length == 0 ? "(unnamed)" : Agent.AgentName;
+
+    /// <summary>The details' element id: the key, escaped so that it holds no white space (an id reference list splits on it).</summary>
+    public string DetailsId => "agent-details-" + Uri.EscapeDataString(Key);
+
+    /// <summary>The row's CSS classes at <paramref name="now"/>: flashing for a while after a change, greyed once disconnected, tinted while open.</summary>
+    public string CssClass(DateTimeOffset now)
+    {
+        var flashing = FlashGeneration > 0 && now - ChangedAt < FlashFor;
+        // Two identical animations under two names: switching name restarts the flash on every change.
+        var flash = !flashing ? "" : FlashGeneration % 2 == 0 ? " agent-row--flash-even" : " agent-row--flash-odd";
+        var disconnected = IsDisconnected ? " agent-row--disconnected" : "";
+        var expanded = Expanded ? " agent-row--expanded" : "";
+        return "agent-row" + flash + disconnected + expanded;
+    }
 }

@@ -1,0 +1,109 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.Options;
+using SutWeb.Components.Feed;
+using SutWeb.Components.Styling;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Components.Agents;
+
+/// <summary>A row's rendering decisions: when to render again (a new model, a tick, the viewer's time zone), and its elapsed time.</summary>
+public partial class AgentRow : IDisposable
+{
+    private AgentRowModel? _rendered;
+    private bool _renderRequested;
+    private (TimeSpan? Elapsed, bool Stuck) _elapsed;
+    private IDisposable? _ticking;
+
+    [Inject]
+    private TimeProvider Time { get; set; } = null!;
+
+    [Inject]
+    private ViewerTime ViewerTime { get; set; } = null!;
+
+    [Inject]
+    private SecondTicker Ticker { get; set; } = null!;
+
+    [Inject]
+    private IOptions<DashboardOptions> Options { get; set; } = null!;
+
+    [Parameter, EditorRequired]
+    public AgentRowModel Model { get; set; } = null!;
+
+    [Parameter]
+    public EventCallback<string> OnToggleExpanded { get; set; }
+
+    private AgentView Agent => Model.Agent;
+
+    private ExecutionView? Execution => Model.Agent.Execution;
+
+    private string StartText
+    {
+        get
+        {
+            if (Execution?.StartTime is not { } start)
+            {
+                return "";
+            }
+            // Today's runs need only the time; older ones the day too.
+            var today = ViewerTime.ToLocal(Time.GetUtcNow()).Date == ViewerTime.ToLocal(start).Date;
+            return ViewerTime.Format(start, today ? "HH:mm:ss" : "dd MMM HH:mm");
+        }
+    }
+
+    protected override void OnInitialized()
+    {
+        _rendered = Model;
+        ViewerTime.Changed += OnViewerTimeChanged;
+    }
+
+    protected override void OnParametersSet()
+    {
+        _elapsed = MeasureElapsed();
+        var ticking = Model.DisconnectedAt is null && RunDuration.IsTicking(Agent);
+        if (ticking && _ticking is null)
+        {
+            _ticking = Ticker.Subscribe(InvokeAsync, Tick);
+        }
+        else if (!ticking)
+        {
+            _ticking?.Dispose();
+            _ticking = null;
+        }
+    }
+
+    private void Tick()
+    {
+        _elapsed = MeasureElapsed();
+        _renderRequested = true;
+        StateHasChanged();
+    }
+
+    private (TimeSpan? Elapsed, bool Stuck) MeasureElapsed() =>
+        ElapsedTime.Measure(Agent, Model.DisconnectedAt, Time.GetUtcNow(), Options.Value.StuckAfter);
+
+    protected override bool ShouldRender()
+    {
+        if (!_renderRequested && Equals(_rendered, Model))
+        {
+            return false;
+        }
+        _rendered = Model;
+        _renderRequested = false;
+        return true;
+    }
+
+    private Task ToggleAsync() => OnToggleExpanded.InvokeAsync(Model.Key);
+
+    private void OnViewerTimeChanged()
+    {
+        // Times are shown in the viewer's zone, which the browser reports after the first render.
+        _renderRequested = true;
+        _ = InvokeAsync(StateHasChanged);
+    }
+
+    public void Dispose()
+    {
+        ViewerTime.Changed -= OnViewerTimeChanged;
+        _ticking?.Dispose();
+    }
+}

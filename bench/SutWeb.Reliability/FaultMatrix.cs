@@ -2,11 +2,9 @@ using System.Diagnostics;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Bench.Reporting;
 using SutWeb.Components.Styling;
-using SutWeb.Eggplant;
 using SutWeb.Monitoring;
 using SutWeb.Shared.Views;
 using SutWeb.Tests.TestSupport;
@@ -210,8 +208,7 @@ public static class FaultMatrix
 
     private static string Screen(SutWebHost host, UpstreamHealth health)
     {
-        var interval = host.Services.GetRequiredService<IOptions<EggplantOptions>>().Value.PollInterval;
-        var headline = HealthDisplay.Describe(health, DateTimeOffset.UtcNow, interval, new ViewerTime()).Style.Text;
+        var headline = HealthDisplay.Describe(health, DateTimeOffset.UtcNow, new ViewerTime()).Style.Text;
         return health.LastError is { } detail ? $"{headline} — {detail}" : headline;
     }
 

@@ -12,18 +12,14 @@ public sealed class AgentOrderTests
     {
         AgentView[] agents =
         [
-            Agent("alpha", AgentState.Passed, port: 1),
-            Agent("Bravo", AgentState.Running, port: 2),
-            Agent("charlie", AgentState.Failed, port: 3),
-            Agent("delta", AgentState.Idle, port: 4),
-            Agent("echo", AgentState.Incomplete, port: 5),
-            Agent("foxtrot", AgentState.Unknown, port: 6),
-            Agent("able", AgentState.Failed, port: 8),
-            Agent("ABLE", AgentState.Failed, port: 7),
+            Agent("idle-b", AgentState.Idle, port: 1), Agent("passed", AgentState.Passed, port: 2),
+            Agent("Run", AgentState.Running, port: 3), Agent("unknown", AgentState.Unknown, port: 4),
+            Agent("incomplete", AgentState.Incomplete, port: 5), Agent("lab", AgentState.Failed, port: 9),
+            Agent("LAB", AgentState.Failed, port: 8), Agent("idle-a", AgentState.Idle, port: 6),
         ];
 
         var ordered = agents.Order(AgentOrder.Default).Select(a => a.Key);
 
-        Assert.Equal(["ABLE:7", "able:8", "charlie:3", "echo:5", "foxtrot:6", "Bravo:2", "alpha:1", "delta:4"], ordered);
+        Assert.Equal(["LAB:8", "lab:9", "incomplete:5", "unknown:4", "Run:3", "passed:2", "idle-a:6", "idle-b:1"], ordered);
     }
 }

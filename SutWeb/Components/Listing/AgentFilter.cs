@@ -12,12 +12,15 @@ namespace SutWeb.Components.Listing;
 /// </summary>
 public sealed record AgentFilter
 {
-    public const string TextParameter = "q";
-    public const string StatesParameter = "state";
+    public static AgentFilter Everything { get; } = new();
 
     private static readonly AgentState[] AllStates = Enum.GetValues<AgentState>();
 
-    public static AgentFilter Everything { get; } = new();
+    /// <summary>The URL's name of <see cref="Text"/>.</summary>
+    public const string TextParameter = "q";
+
+    /// <summary>The URL's name of <see cref="States"/>.</summary>
+    public const string StatesParameter = "state";
 
     /// <summary>The text as given, trimmed (null: none): comma-separated terms, kept whole so that a text box shows what was typed.</summary>
     [AllowNull]

@@ -11,16 +11,6 @@ namespace SutWeb.Components.Wall;
 /// </summary>
 public sealed record WallSettings
 {
-    public const string ColumnsParameter = "cols";
-    public const string ScaleParameter = "scale";
-    public const string CycleParameter = "cycle";
-
-    /// <summary>The old name of <see cref="CycleParameter"/>.</summary>
-    public const string PageParameter = "page";
-
-    /// <summary>The old filter, read as <see cref="AgentFilter.FromWallFilter"/> when neither <c>q</c> nor <c>state</c> is given.</summary>
-    public const string FilterParameter = "filter";
-
     public static readonly TimeSpan DefaultPageInterval = TimeSpan.FromSeconds(10);
     public static readonly TimeSpan MinPageInterval = TimeSpan.FromSeconds(2);
     public static readonly TimeSpan MaxPageInterval = TimeSpan.FromHours(1);
@@ -47,7 +37,11 @@ public sealed record WallSettings
     /// <summary>The screen's style: the scale, for wall.css to size every text by.</summary>
     public string ScaleStyle => string.Create(CultureInfo.InvariantCulture, $"--wall-scale: {Scale}");
 
-    /// <summary>Reads the URL's values, each null when absent; <paramref name="filter"/> and <paramref name="page"/> are the old names.</summary>
+    /// <summary>
+    /// Reads the URL's values, each null when absent. <paramref name="filter"/> is the old filter, read as
+    /// <see cref="AgentFilter.FromWallFilter"/> when neither <paramref name="q"/> nor <paramref name="state"/> is given;
+    /// <paramref name="page"/> the old name of <paramref name="cycle"/>.
+    /// </summary>
     public static WallSettings Parse(string? cols = null, string? q = null, string? state = null, string? scale = null, string? cycle = null,
         string? filter = null, string? page = null) => new()
     {

@@ -35,7 +35,7 @@ public partial class Program
             builder.Services.AddEggplantSimulator(builder.Configuration);
             builder.Services.AddSimulatorSignIn();
         }
-        builder.Services.AddAgentMonitoring(builder.Configuration);
+        builder.Services.AddAgentMonitoring();
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);

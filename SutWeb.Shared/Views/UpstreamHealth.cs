@@ -11,5 +11,11 @@ public sealed record UpstreamHealth
     /// <summary>Why the last poll failed, while it is failing; null when healthy or starting. Added after the first release.</summary>
     public UpstreamCause? Cause { get; init; }
 
+    /// <summary>
+    /// The interval the poller polls at now, in seconds; null before it has started. Polling may change pace, so freshness
+    /// is judged against this (<see cref="UpstreamFreshness"/>) rather than against a setting. Added after the first release.
+    /// </summary>
+    public double? PollIntervalSeconds { get; init; }
+
     public static UpstreamHealth Starting { get; } = new() { State = UpstreamState.Starting };
 }

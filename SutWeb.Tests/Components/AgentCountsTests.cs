@@ -1,5 +1,5 @@
 using Bunit;
-using SutWeb.Components.Layout;
+using SutWeb.Components.Widgets;
 using SutWeb.Shared.Views;
 using static SutWeb.Tests.Components.TestAgents;
 

@@ -105,6 +105,7 @@ public sealed class AgentFilterSortTests : DashboardTestContext
     [InlineData("martin", new[] { "bravo" })]
     [InlineData("5404", new[] { "echo" })]
     [InlineData("nothing-like-this", new string[0])]
+    [InlineData("zed, cha", new[] { "echo", "charlie" })] // any of several terms
     public void Home_QuickFilter_MatchesNameModelOrUserAndGoesInTheUrl(string text, string[] expected)
     {
         var cut = RenderHome();

@@ -56,7 +56,7 @@ public abstract class DashboardTestContext : BunitContext, IAsyncLifetime
         Board.PublishAgents([.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)], Clock.GetUtcNow());
 
     protected void PublishHealth(UpstreamState state, DateTimeOffset? lastSuccessAt = null, string? lastError = null) =>
-        Board.PublishHealth(new UpstreamHealth { State = state, LastSuccessAt = lastSuccessAt, LastError = lastError });
+        Board.PublishHealth(new UpstreamHealth { State = state, LastSuccessAt = lastSuccessAt, LastError = lastError, PollIntervalSeconds = PollInterval.TotalSeconds });
 
     /// <summary>The page at <c>/</c> with the given query, e.g. <c>?sort=name</c>.</summary>
     protected IRenderedComponent<CountingHome> RenderHome(string query = "")

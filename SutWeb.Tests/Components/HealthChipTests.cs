@@ -1,6 +1,6 @@
 using Bunit;
 using MudBlazor;
-using SutWeb.Components.Layout;
+using SutWeb.Components.Widgets;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Tests.Components;

@@ -54,7 +54,7 @@ public abstract class WallTestContext : BunitContext, IAsyncLifetime
     protected void Publish(params AgentView[] agents)
     {
         Board.PublishAgents([.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)], Clock.GetUtcNow());
-        Board.PublishHealth(new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = Clock.GetUtcNow() });
+        Board.PublishHealth(new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = Clock.GetUtcNow(), PollIntervalSeconds = PollInterval.TotalSeconds });
     }
 
     protected static AgentView Agent(string name, AgentState state, string? model = "CheckoutSmoke", string? log = null, int port = 5400,

@@ -136,12 +136,14 @@ public sealed class WallTests : WallTestContext
         Assert.Contains("Failed", tile.QuerySelector("[data-testid=wall-tile-state]")!.TextContent);
     }
 
-    [Fact]
-    public void Wall_MoreAgentsThanFit_PagesEveryIntervalOnTheFakeClock()
+    [Theory]
+    [InlineData("?cycle=5")]
+    [InlineData("?page=5")] // the old name, in bookmarks
+    public void Wall_MoreAgentsThanFit_PagesEveryIntervalOnTheFakeClock(string query)
     {
         Publish([.. Enumerable.Range(1, 40).Select(i => Agent($"agent-{i:00}", AgentState.Running, port: 5400 + i))]);
 
-        var wall = RenderWall("?page=5");
+        var wall = RenderWall(query);
 
         Assert.Equal("page 1 of 2", wall.Find("[data-testid=wall-page]").TextContent.Trim());
         Assert.Equal(30, wall.FindAll("[data-testid=wall-tile]").Count);
@@ -169,7 +171,7 @@ public sealed class WallTests : WallTestContext
 
         Assert.Empty(wall.FindAll("[data-testid=wall-page]"));
         Assert.Equal(12, wall.FindAll("[data-testid=wall-tile]").Count);
-        Assert.Contains("wall-cols-4", wall.Find("[data-testid=wall-grid]").ClassName);
+        Assert.Equal("--wall-columns: 4; --wall-rows: 3", wall.Find("[data-testid=wall-grid]").GetAttribute("style"));
     }
 
     [Fact]
@@ -181,7 +183,7 @@ public sealed class WallTests : WallTestContext
 
         Assert.Equal("page 1 of 2", wall.Find("[data-testid=wall-page]").TextContent.Trim());
         Assert.Equal(6, wall.FindAll("[data-testid=wall-tile]").Count);
-        Assert.Contains("wall-scale-200", wall.Find("[data-testid=wall]").ClassName);
+        Assert.Equal("--wall-scale: 2", wall.Find("[data-testid=wall]").GetAttribute("style"));
     }
 
     [Fact]
@@ -191,24 +193,28 @@ public sealed class WallTests : WallTestContext
 
         var wall = RenderWall("?cols=2");
 
-        var grid = wall.Find("[data-testid=wall-grid]");
-        Assert.Contains("wall-cols-2", grid.ClassName);
-        Assert.Contains("wall-rows-3", grid.ClassName);
+        Assert.Equal("--wall-columns: 2; --wall-rows: 3", wall.Find("[data-testid=wall-grid]").GetAttribute("style"));
     }
 
-    [Fact]
-    public void Wall_FilterInUrl_ShowsMatchingAgentsOnly()
+    [Theory]
+    [InlineData("?q=NIGHTLY", new[] { "charlie-nightly:3", "bravo:2", "kiosk-nightly:4" }, "3 of 4 agents · filter: “NIGHTLY”")]
+    [InlineData("?q=alpha,kiosk", new[] { "alpha:1", "kiosk-nightly:4" }, "2 of 4 agents · filter: “alpha” or “kiosk”")]
+    [InlineData("?state=failed,running&q=nightly", new[] { "charlie-nightly:3", "bravo:2" }, "2 of 4 agents · filter: Running or Failed and “nightly”")]
+    // The old filter, in bookmarks: text terms alone mean what they did; states and text now must both hold.
+    [InlineData("?filter=alpha|kiosk", new[] { "alpha:1", "kiosk-nightly:4" }, "2 of 4 agents · filter: “alpha” or “kiosk”")]
+    [InlineData("?filter=failed,Running,nightly", new[] { "charlie-nightly:3", "bravo:2" }, "2 of 4 agents · filter: Running or Failed and “nightly”")]
+    public void Wall_FilterInUrl_ShowsMatchingAgentsAndSaysHowTheyWereChosen(string query, string[] keys, string footer)
     {
         Publish(
             Agent("alpha", AgentState.Failed, port: 1),
             Agent("bravo", AgentState.Running, model: "NightlyRegression", port: 2),
-            Agent("charlie", AgentState.Running, port: 3),
+            Agent("charlie-nightly", AgentState.Failed, port: 3),
             Agent("kiosk-nightly", AgentState.Idle, port: 4));
 
-        var wall = RenderWall("?filter=failed,NIGHTLY");
+        var wall = RenderWall(query);
 
-        Assert.Equal(["alpha:1", "bravo:2", "kiosk-nightly:4"], TileKeys(wall));
-        Assert.Contains("3 of 4 agents · filter: failed, NIGHTLY", wall.Markup);
+        Assert.Equal(keys, TileKeys(wall));
+        Assert.Equal(footer, wall.Find(".wall-footer-count").TextContent.Trim());
     }
 
     [Fact]
@@ -249,5 +255,15 @@ public sealed class WallTests : WallTestContext
         Clock.Advance(TimeSpan.FromSeconds(1));
 
         wall.WaitForAssertion(() => Assert.Equal("1:06", wall.Find("[data-testid=wall-tile-elapsed]").TextContent.Trim()), WaitTimeout);
+    }
+
+    [Fact]
+    public void Wall_RunningForMoreThanADay_ElapsedTimeReadsAsOnTheDesk()
+    {
+        Publish(Agent("alpha", AgentState.Running, start: Clock.GetUtcNow().AddHours(-26).AddSeconds(-5)));
+
+        var wall = RenderWall();
+
+        Assert.Equal("1 d 02:00:05", wall.Find("[data-testid=wall-tile-elapsed]").TextContent.Trim());
     }
 }

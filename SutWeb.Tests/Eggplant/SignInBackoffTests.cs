@@ -157,7 +157,9 @@ public sealed class SignInBackoffTests
     private static async Task PollAsync(SutWebHost host, FakeTimeProvider clock)
     {
         var poller = host.Services.GetRequiredService<PollerStatus>();
-        await Eventually.UntilAsync(() => !poller.InFlight, "the last poll has finished");
+        // Polls start only on the fake clock's ticks, and each call here waits for its tick's poll: once one has
+        // completed (the first, at start), none is in flight.
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0, "the first poll has finished");
         var completed = poller.CompletedPolls;
         clock.Advance(Interval);
         await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the tick's poll has finished");

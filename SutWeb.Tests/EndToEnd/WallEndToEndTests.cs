@@ -72,7 +72,7 @@ public sealed class WallEndToEndTests(BrowserFixture browser, ITestOutputHelper 
         await using var host = await QuietHost.StartAsync(0, agents);
         await using var session = await BrowserSession.OpenAsync(chromium, output);
 
-        await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall?page=2&theme=light").ToString());
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "wall?cycle=2&theme=light").ToString());
         await session.WaitForCircuitAsync();
 
         var indicator = session.Page.GetByTestId("wall-page");
@@ -97,26 +97,32 @@ public sealed class WallEndToEndTests(BrowserFixture browser, ITestOutputHelper 
         var portrait = WallLayout.For(40, columns: null, scale: 1, aspect: 1080 / 1920.0);
         Assert.NotEqual(landscape, portrait);
         var grid = session.Page.GetByTestId("wall-grid");
-        await Expect(grid).ToHaveClassAsync(GridClass(landscape));
+        await ExpectGridAsync(grid, landscape);
         await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(landscape.PerPage);
         var navigations = 0;
         session.Page.FrameNavigated += (_, _) => navigations++;
 
         await session.Page.SetViewportSizeAsync(1080, 1920);
 
-        await Expect(grid).ToHaveClassAsync(GridClass(portrait));
+        await ExpectGridAsync(grid, portrait);
         await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(portrait.PerPage);
         Assert.True(await FitsTheViewportAsync(session.Page), "the wall scrolls");
         await session.ScreenshotAsync("wall-portrait");
 
         await session.Page.SetViewportSizeAsync(1920, 1080);
 
-        await Expect(grid).ToHaveClassAsync(GridClass(landscape));
+        await ExpectGridAsync(grid, landscape);
         Assert.Equal(0, navigations);
     }
 
-    private static System.Text.RegularExpressions.Regex GridClass(WallLayout layout) =>
-        new($@"\bwall-cols-{layout.Columns} wall-rows-{layout.Rows}\b");
+    /// <summary>The grid the page asked for (its style), and the one the browser laid out from it (wall.css).</summary>
+    private static async Task ExpectGridAsync(ILocator grid, WallLayout layout)
+    {
+        await Expect(grid).ToHaveAttributeAsync("style", layout.Style);
+        var laidOut = await grid.EvaluateAsync<int[]>(
+            "g => [getComputedStyle(g).gridTemplateColumns, getComputedStyle(g).gridTemplateRows].map(t => t.split(' ').length)");
+        Assert.Equal([layout.Columns, layout.Rows], laidOut);
+    }
 
     [SkippableFact]
     public async Task Wall_MarkupInAgentName_ShowsTextAndRunsNoScript()

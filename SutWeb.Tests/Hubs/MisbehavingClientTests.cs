@@ -6,6 +6,7 @@ using Microsoft.Extensions.Time.Testing;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Shared.Hub;
+using SutWeb.Shared.Views;
 using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Tests.Hubs;
@@ -76,6 +77,44 @@ public sealed class MisbehavingClientTests
         {
             await other.DisposeAsync();
         }
+    }
+
+    [Fact]
+    public async Task Hub_SendsToChosenConnections_AreQueuedSoAStalledClientDelaysNoSender()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await StartAsync(clock, new() { ["Hub:QueueCapacity"] = "4", ["Hub:StallTimeout"] = "00:00:20" });
+        using var stalled = await ConnectWithoutReadingAsync(host);
+        await using var reader = await HubProbe.ConnectAsync(host.BaseAddress);
+        var hub = host.Services.GetRequiredService<IHubContext<StatusHub, IStatusClient>>();
+        var manager = (QueuedHubLifetimeManager<StatusHub>)host.Services.GetRequiredService<HubLifetimeManager<StatusHub>>();
+        var readerId = reader.Connection.ConnectionId!;
+        var large = new UpstreamHealth { State = UpstreamState.Degraded, LastError = new string('x', 1_000_000) };
+
+        // About 40 MB to everyone but the reader, more than every buffer up to a client that never reads: a send that
+        // waited for the stalled client would not return.
+        for (var i = 0; i < 40; i++)
+        {
+            await hub.Clients.AllExcept([readerId]).Health(large).WaitAsync(TimeSpan.FromSeconds(30));
+        }
+        await hub.Clients.Client(readerId).Health(UpstreamHealth.Starting).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.True(manager.Dropped > 0, "the stalled client's oldest messages were dropped");
+        await Eventually.UntilAsync(() => reader.Healths.Any(h => h.State == UpstreamState.Starting), "the message to one connection arrived");
+        Assert.DoesNotContain(reader.Healths, h => h.LastError == large.LastError);
+    }
+
+    [Fact]
+    public async Task Hub_SendsToGroupsOrUsers_AreRefusedRatherThanBypassingTheQueues()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await StartAsync(clock);
+        await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
+        var hub = host.Services.GetRequiredService<IHubContext<StatusHub, IStatusClient>>();
+
+        await Assert.ThrowsAsync<NotSupportedException>(() => hub.Clients.Group("wall").Health(UpstreamHealth.Starting));
+        await Assert.ThrowsAsync<NotSupportedException>(() => hub.Clients.User("someone").Health(UpstreamHealth.Starting));
+        await Assert.ThrowsAsync<NotSupportedException>(() => hub.Groups.AddToGroupAsync(probe.Connection.ConnectionId!, "wall"));
     }
 
     [Fact]

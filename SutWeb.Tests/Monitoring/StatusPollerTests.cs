@@ -30,16 +30,24 @@ public sealed class StatusPollerTests
         await using var host = await StartAsync(clock, fault == "slow" ? new() { ["Eggplant:RequestTimeout"] = "00:01:00" } : null);
         var poller = host.Services.GetRequiredService<PollerStatus>();
         var agents = host.Board.Current.Agents;
+        // A slow or timing-out poll is one status request (no retries, no open circuit): requests made minus polls
+        // completed are the polls still waiting. Every other fault answers at once, and each tick waits for its poll.
+        var (polls, requests) = (poller.CompletedPolls, (await host.GetStatsAsync()).StatusRequests);
         await host.SetFaultAsync(fault, delayMs: 3_000);
 
+        if (fault is "slow" or "timeout")
+        {
+            // The poll waits for the server: its tick shows as a request; the next two only check that it is overdue,
+            // which shows on the board once it is (they may run as one tick: the later one sees the same wait).
+            clock.Advance(Interval);
+            await Eventually.UntilAsync(async () => (await host.GetStatsAsync()).StatusRequests > requests, "the tick's poll is waiting");
+            clock.Advance(Interval * 2);
+            await Eventually.UntilAsync(() => host.Board.Current.Health.State != UpstreamState.Healthy, $"health has left Healthy within 3 poll intervals with fault {fault}");
+        }
         for (var tick = 1; host.Board.Current.Health.State == UpstreamState.Healthy; tick++)
         {
             Assert.True(tick <= 3, $"health still Healthy after 3 poll intervals with fault {fault}");
-            var completed = poller.CompletedPolls;
             await TickAsync(host, clock);
-            // A slow or timing-out server keeps the poll waiting; any other answer comes at once.
-            var waits = fault is "slow" or "timeout";
-            await Eventually.UntilAsync(() => poller.CompletedPolls > completed || waits && poller.InFlight, "the tick's poll has finished or is waiting");
         }
 
         // A timed-out poll may first show as overdue (Degraded) and then as timed out (still Degraded).
@@ -54,14 +62,16 @@ public sealed class StatusPollerTests
         {
             clock.Advance(TimeSpan.FromSeconds(3));
         }
-        await Eventually.UntilAsync(() => !poller.InFlight, "the last faulty poll has finished");
-        var requests = (await host.GetStatsAsync()).StatusRequests;
+        if (fault is "slow" or "timeout")
+        {
+            await Eventually.UntilAsync(async () => poller.CompletedPolls - polls == (await host.GetStatsAsync()).StatusRequests - requests,
+                "the last faulty poll has finished");
+        }
+        requests = (await host.GetStatsAsync()).StatusRequests;
         for (var tick = 1; host.Board.Current.Health.State != UpstreamState.Healthy; tick++)
         {
             Assert.True(tick <= 2, $"health not Healthy within 2 polls after fault {fault} cleared");
-            var completed = poller.CompletedPolls;
             await TickAsync(host, clock);
-            await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the poll has finished");
         }
         Assert.InRange((await host.GetStatsAsync()).StatusRequests - requests, 0, 2);
         Assert.Equal(agents, host.Board.Current.Agents);
@@ -169,26 +179,28 @@ public sealed class StatusPollerTests
             {
                 return true;
             }
-            if (!poller.InFlight && poller.CompletedPolls > 0)
+            // Each tick here waits for its poll: once the first has completed, none is in flight.
+            if (poller.CompletedPolls > 0)
             {
                 await TickAsync(host, clock);
             }
             return false;
         }, "a poll has put the simulator's agents on the board");
         // The first poll may have run before activity stopped: take one more so the board matches the simulator.
-        await Eventually.UntilAsync(() => !poller.InFlight, "the first poll has finished");
-        var completed = poller.CompletedPolls;
+        await Eventually.UntilAsync(() => poller.CompletedPolls > 0, "the first poll has finished");
         await TickAsync(host, clock);
-        await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "a poll after activity stopped has finished");
         return host;
     }
 
-    /// <summary>One poll interval on the fake clock, waiting until the poller has handled the tick.</summary>
+    /// <summary>
+    /// One poll interval on the fake clock, waiting until a poll has completed: the one the tick starts, or the one
+    /// already in flight that made the tick skip its poll.
+    /// </summary>
     private static async Task TickAsync(SutWebHost host, FakeTimeProvider clock)
     {
         var poller = host.Services.GetRequiredService<PollerStatus>();
-        var ticks = poller.Ticks;
+        var completed = poller.CompletedPolls;
         clock.Advance(Interval);
-        await Eventually.UntilAsync(() => poller.Ticks > ticks, "the poller has handled the tick");
+        await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the tick's poll has finished");
     }
 }

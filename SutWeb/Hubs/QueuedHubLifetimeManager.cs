@@ -10,13 +10,13 @@ namespace SutWeb.Hubs;
 /// SignalR's default lifetime manager, except that a broadcast is serialised once and queued per client instead of
 /// awaited for all: a stalled client then delays nobody else, and its bounded queue drops the oldest messages (the
 /// client sees a version gap and takes a snapshot). A client stalled past <see cref="HubFanoutOptions.StallTimeout"/>
-/// is disconnected, so that a dead reader costs no memory for long.
+/// is disconnected, so that a dead reader costs no memory for long. Every send to all or to chosen connections takes
+/// the queues; groups, users and client results, which the hub does not use, throw rather than bypass them.
 /// </summary>
 public sealed partial class QueuedHubLifetimeManager<THub>(
     ILogger<DefaultHubLifetimeManager<THub>> defaultLogger,
     IOptions<HubFanoutOptions> options,
     TimeProvider timeProvider,
-    SutWeb.Telemetry.SutWebMetrics metrics,
     ILogger<QueuedHubLifetimeManager<THub>> logger)
     : DefaultHubLifetimeManager<THub>(defaultLogger) where THub : Hub
 {
@@ -30,7 +30,6 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
     public override async Task OnConnectedAsync(HubConnectionContext connection)
     {
         await base.OnConnectedAsync(connection);
-        metrics.HubClientConnected();
         var queue = new ClientQueue(connection, options.Value.QueueCapacity, () => Interlocked.Increment(ref _dropped));
         _queues[connection.ConnectionId] = queue;
         // The pump catches everything itself; it ends when the client goes.
@@ -42,20 +41,64 @@ public sealed partial class QueuedHubLifetimeManager<THub>(
         if (_queues.TryRemove(connection.ConnectionId, out var queue))
         {
             queue.Complete();
-            metrics.HubClientDisconnected();
         }
         await base.OnDisconnectedAsync(connection);
     }
 
-    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default)
+    public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        Enqueue(_queues.Values, methodName, args);
+
+    public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds,
+        CancellationToken cancellationToken = default) =>
+        Enqueue(_queues.Values.Where(q => !excludedConnectionIds.Contains(q.Connection.ConnectionId)), methodName, args);
+
+    public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        SendConnectionsAsync([connectionId], methodName, args, cancellationToken);
+
+    public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args,
+        CancellationToken cancellationToken = default) =>
+        Enqueue(connectionIds.Select(id => _queues.TryGetValue(id, out var queue) ? queue : null).OfType<ClientQueue>(), methodName, args);
+
+    public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw Unsupported("groups");
+
+    public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args,
+        CancellationToken cancellationToken = default) =>
+        throw Unsupported("groups");
+
+    public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds,
+        CancellationToken cancellationToken = default) =>
+        throw Unsupported("groups");
+
+    public override Task AddToGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
+        throw Unsupported("groups");
+
+    public override Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default) =>
+        throw Unsupported("groups");
+
+    public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
+        throw Unsupported("users");
+
+    public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args,
+        CancellationToken cancellationToken = default) =>
+        throw Unsupported("users");
+
+    public override Task<T> InvokeConnectionAsync<T>(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken) =>
+        throw Unsupported("client results");
+
+    /// <summary>Serialised once (per protocol, on first write), queued for each client; never waits for one.</summary>
+    private static Task Enqueue(IEnumerable<ClientQueue> queues, string methodName, object?[] args)
     {
         var message = new SerializedHubMessage(new InvocationMessage(methodName, args));
-        foreach (var queue in _queues.Values)
+        foreach (var queue in queues)
         {
             queue.Enqueue(message);
         }
         return Task.CompletedTask;
     }
+
+    private static NotSupportedException Unsupported(string feature) => new(
+        $"The status hub sends through per-client queues, which do not cover {feature}; add them to {nameof(QueuedHubLifetimeManager<THub>)} before using them.");
 
     private async Task PumpAsync(ClientQueue queue)
     {

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
-using SutWeb.Telemetry;
 
 namespace SutWeb.Hubs;
 
@@ -10,22 +9,21 @@ namespace SutWeb.Hubs;
 /// Caps the connections to the status hub and the <c>GetSnapshot</c> calls of each. A connection over the cap is
 /// closed right after the handshake with a <see cref="HubException"/>, whose message SignalR passes to the client
 /// (.NET: the <c>Closed</c> event's exception; JavaScript: <c>onclose</c>'s error), and with reconnecting
-/// disallowed; a call over its limit fails with a <see cref="HubException"/> that says when to try again.
+/// disallowed; a call over its limit fails with a <see cref="HubException"/> that says when to try again. It is the one
+/// place that counts the hub's clients; telemetry observes <see cref="Connections"/> and <see cref="Refused"/>.
 /// </summary>
 public sealed partial class StatusHubLimitsFilter : IHubFilter, IDisposable
 {
     private const string AdmittedKey = "sutweb.admitted";
 
     private readonly IOptions<HubLimitsOptions> _options;
-    private readonly SutWebMetrics _metrics;
     private readonly ILogger<StatusHubLimitsFilter> _logger;
     private readonly PartitionedRateLimiter<string> _snapshotCalls;
     private int _connections;
 
-    public StatusHubLimitsFilter(IOptions<HubLimitsOptions> options, SutWebMetrics metrics, ILogger<StatusHubLimitsFilter> logger)
+    public StatusHubLimitsFilter(IOptions<HubLimitsOptions> options, ILogger<StatusHubLimitsFilter> logger)
     {
         _options = options;
-        _metrics = metrics;
         _logger = logger;
         var perMinute = options.Value.SnapshotCallsPerMinute;
         // One window per connection; a partition that is fully replenished is idle and is dropped by the limiter.
@@ -38,13 +36,19 @@ public sealed partial class StatusHubLimitsFilter : IHubFilter, IDisposable
             }));
     }
 
+    /// <summary>A connection or call refused by a limit: <c>max-connections</c> or <c>snapshot-calls</c>.</summary>
+    public event Action<string>? Refused;
+
+    /// <summary>Connections admitted and not yet gone.</summary>
+    public int Connections => Volatile.Read(ref _connections);
+
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
         var max = _options.Value.MaxConnections;
         if (Interlocked.Increment(ref _connections) > max)
         {
             Interlocked.Decrement(ref _connections);
-            _metrics.HubRefused("max-connections");
+            Refused?.Invoke("max-connections");
             LogConnectionRefused(_logger, max);
             throw new HubException(
                 $"SutWeb already serves its maximum of {max} hub connections (Hub:MaxConnections); try again later.");
@@ -78,7 +82,7 @@ public sealed partial class StatusHubLimitsFilter : IHubFilter, IDisposable
                 var seconds = lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
                     ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))
                     : 60;
-                _metrics.HubRefused("snapshot-calls");
+                Refused?.Invoke("snapshot-calls");
                 throw new HubException(string.Create(CultureInfo.InvariantCulture,
                     $"GetSnapshot is limited to {_options.Value.SnapshotCallsPerMinute} calls a minute per connection (Hub:SnapshotCallsPerMinute): try again in {seconds} s, and apply the Diff messages in between."));
             }

@@ -6,18 +6,42 @@ namespace SutWeb.Monitoring;
 
 /// <summary>
 /// The one source of truth: the current agents, their version and upstream health. The poller publishes to it;
-/// components and the hub start from <see cref="Current"/> (or a <see cref="Subscribe"/> snapshot) and apply updates.
+/// components and the hub start from <see cref="Current"/> (or a <see cref="Subscribe"/> snapshot) and apply updates,
+/// one by one or in batches (<see cref="BoardSubscription.ReadBatchesAsync"/>) gathered on <see cref="TimeProvider"/>.
 /// </summary>
-public sealed class AgentBoard
+/// <param name="timeProvider">The clock that times batches; the system clock when none is given.</param>
+public sealed class AgentBoard(TimeProvider timeProvider)
 {
     /// <summary>Updates a subscriber may lag behind before the oldest are dropped (it then resynchronises).</summary>
     public const int SubscriberQueueCapacity = 256;
+
+    /// <summary>How long a batch gathers the updates that follow its first: a burst of diffs becomes one render.</summary>
+    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    public AgentBoard()
+        : this(TimeProvider.System)
+    {
+    }
 
     private readonly Lock _gate = new();
     private readonly List<BoardSubscription> _subscribers = [];
     private StatusSnapshot _current = new() { Version = 0, Health = UpstreamHealth.Starting, Agents = [] };
 
     public StatusSnapshot Current => Volatile.Read(ref _current);
+
+    internal TimeProvider TimeProvider { get; } = timeProvider;
+
+    /// <summary>Open subscriptions: live components and the hub's broadcaster. One that only grows would be a leak.</summary>
+    public int Subscribers
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _subscribers.Count;
+            }
+        }
+    }
 
     /// <summary>A consistent snapshot and every update after it, with nothing missed in between.</summary>
     public BoardSubscription Subscribe()
@@ -30,7 +54,7 @@ public sealed class AgentBoard
         });
         lock (_gate)
         {
-            var subscription = new BoardSubscription(_current, channel, Unsubscribe);
+            var subscription = new BoardSubscription(this, _current, channel);
             _subscribers.Add(subscription);
             return subscription;
         }
@@ -81,7 +105,7 @@ public sealed class AgentBoard
         }
     }
 
-    private void Unsubscribe(BoardSubscription subscription)
+    internal void Unsubscribe(BoardSubscription subscription)
     {
         lock (_gate)
         {

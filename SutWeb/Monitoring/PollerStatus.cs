@@ -1,20 +1,20 @@
 namespace SutWeb.Monitoring;
 
-/// <summary>What the poller is doing right now: for readiness checks, metrics and tests that step a fake clock.</summary>
+/// <summary>
+/// The poller's progress as others watch it: the watchdog counts completed polls, readiness reads the stall, and
+/// telemetry hears of every poll's outcome (<see cref="Polled"/>). The poller keeps its own state (whether a poll is
+/// in flight) and reads only the stall here, so as not to overwrite the watchdog's word on the board.
+/// </summary>
 public sealed class PollerStatus
 {
-    private long _ticks;
     private long _completedPolls;
-    private int _inFlight;
     private string? _stall;
 
-    /// <summary>Timer ticks handled so far (each starts a poll or, while one is in flight, checks it is overdue).</summary>
-    public long Ticks => Interlocked.Read(ref _ticks);
+    /// <summary>Every poll that reached the server or failed on the way, with its duration, as soon as it is known.</summary>
+    public event Action<PollOutcome>? Polled;
 
     /// <summary>Polls finished so far, successful or not.</summary>
     public long CompletedPolls => Interlocked.Read(ref _completedPolls);
-
-    public bool InFlight => Volatile.Read(ref _inFlight) == 1;
 
     /// <summary>Whether the watchdog finds that no poll has completed for too long (<see cref="PollerWatchdog"/>).</summary>
     public bool Stalled => Stall is not null;
@@ -24,13 +24,7 @@ public sealed class PollerStatus
 
     internal void SetStall(string? stall) => Volatile.Write(ref _stall, stall);
 
-    internal void PollStarted() => Volatile.Write(ref _inFlight, 1);
+    internal void Report(PollOutcome outcome) => Polled?.Invoke(outcome);
 
-    internal void PollCompleted()
-    {
-        Volatile.Write(ref _inFlight, 0);
-        Interlocked.Increment(ref _completedPolls);
-    }
-
-    internal void TickHandled() => Interlocked.Increment(ref _ticks);
+    internal void PollCompleted() => Interlocked.Increment(ref _completedPolls);
 }

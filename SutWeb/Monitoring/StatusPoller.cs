@@ -3,7 +3,6 @@ using SutWeb.Eggplant;
 using SutWeb.Shared.Mapping;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
-using SutWeb.Telemetry;
 
 namespace SutWeb.Monitoring;
 
@@ -12,18 +11,22 @@ namespace SutWeb.Monitoring;
 /// it asks the Eggplant server for the agents and publishes the result to the board. One poll is in flight at a
 /// time, bounded by the client's deadline; a tick that finds the last poll still waiting only updates health. No
 /// failure stops the loop, and on failure the last good agents stay on the board while health tells how stale they
-/// are. <see cref="PollerWatchdog"/> reports it should the loop get stuck all the same.
+/// are. <see cref="PollerWatchdog"/> reports it should the loop get stuck all the same. It publishes to the board and
+/// reports to <see cref="PollerStatus"/>; telemetry observes both, so data flows one way: poller, board, observers.
 /// </summary>
 public sealed partial class StatusPoller(
     IServiceScopeFactory scopes,
     AgentBoard board,
     PollerStatus status,
-    SutWebMetrics metrics,
     IOptions<EggplantOptions> options,
     TimeProvider timeProvider,
     IHostApplicationLifetime lifetime,
     ILogger<StatusPoller> logger) : BackgroundService
 {
+    // 1 from a poll's start until just before it counts as completed, so that whoever sees the count grow (the
+    // watchdog, a test stepping a fake clock) knows the next tick starts a poll.
+    private int _polling;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The simulator is served by this very host: wait until it listens.
@@ -41,11 +44,11 @@ public sealed partial class StatusPoller(
         var startedAt = timeProvider.GetUtcNow();
         do
         {
-            // The status flag, not the task, says whether the last poll is done: it is cleared before anyone hears of the result.
-            if (!status.InFlight)
+            // The flag, not the task: the task completes only after the poll has counted as completed.
+            if (Volatile.Read(ref _polling) == 0)
             {
                 startedAt = timeProvider.GetUtcNow();
-                status.PollStarted();
+                Volatile.Write(ref _polling, 1);
                 inFlight = PollOnceAsync(health, mapper, stoppingToken);
             }
             else if (!status.Stalled)
@@ -53,7 +56,6 @@ public sealed partial class StatusPoller(
                 // Once the watchdog reports a stall, its word stays on the board until a poll completes.
                 Publish(health.OnOverdue(timeProvider.GetUtcNow(), startedAt));
             }
-            status.TickHandled();
         }
         while (await WaitForTickAsync(timer, stoppingToken));
 
@@ -74,11 +76,8 @@ public sealed partial class StatusPoller(
             var payload = await client.GetStatusPayloadAsync(cancellationToken);
             var agents = mapper.Map(payload);
             var now = timeProvider.GetUtcNow();
-            if (board.PublishAgents(agents, now) is { } diff)
-            {
-                metrics.DiffPublished(diff.Upserted.Count + diff.Removed.Count);
-            }
-            metrics.PollSucceeded(timeProvider.GetElapsedTime(started));
+            var diff = board.PublishAgents(agents, now);
+            status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), null, diff is null ? null : diff.Upserted.Count + diff.Removed.Count));
             Publish(health.OnSuccess(now));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -88,7 +87,7 @@ public sealed partial class StatusPoller(
         catch (Exception e) when (e is EggplantException or StatusPayloadException)
         {
             var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e);
-            metrics.PollFailed(timeProvider.GetElapsedTime(started), failure.Kind);
+            status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), failure.Kind, null));
             Publish(health.OnFailure(timeProvider.GetUtcNow(), failure));
         }
         catch (Exception e)
@@ -99,6 +98,7 @@ public sealed partial class StatusPoller(
         }
         finally
         {
+            Volatile.Write(ref _polling, 0);
             status.PollCompleted();
         }
     }

@@ -5,19 +5,21 @@ namespace SutWeb.Monitoring;
 
 /// <summary>
 /// Derives upstream health from poll outcomes (docs/API.md section 3): Healthy after a good poll; Degraded while
-/// failures have lasted less than <see cref="UnreachableAfterIntervals"/> poll intervals; Unreachable after that
-/// or while the circuit is open; Unauthorized when credentials, tokens or licences are refused.
+/// failures have lasted less than the staleness limit (<see cref="UpstreamFreshness"/>); Unreachable after that or
+/// while the circuit is open; Unauthorized when credentials, tokens or licences are refused. Every health it gives
+/// carries the poll interval in force, against which pages, readiness and hub clients judge freshness.
 /// </summary>
 public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
 {
-    public const int UnreachableAfterIntervals = 3;
+    /// <summary>The interval the poller polls at now; a poller that changes pace sets it before its next poll.</summary>
+    public TimeSpan PollInterval { get; set; } = pollInterval;
 
     /// <summary>
     /// A poll still waiting this long makes the data overdue: one and a half intervals, and at least 1.5 s, so that a
     /// poll merely a little slower than a short interval does not flap health (and the log) on every tick, while the
     /// second tick of a hung poll (two intervals in) always finds it overdue, whatever the timer's jitter.
     /// </summary>
-    public TimeSpan OverdueAfter { get; } = TimeSpan.FromTicks(Math.Max(pollInterval.Ticks * 3 / 2, TimeSpan.FromSeconds(1.5).Ticks));
+    public TimeSpan OverdueAfter => TimeSpan.FromTicks(Math.Max(PollInterval.Ticks * 3 / 2, TimeSpan.FromSeconds(1.5).Ticks));
 
     // The poll and the timer's overdue check may report at the same moment.
     private readonly Lock _gate = new();
@@ -32,7 +34,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         lock (_gate)
         {
             _failingSince = null;
-            return Current = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now };
+            return Current = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now, PollIntervalSeconds = PollInterval.TotalSeconds };
         }
     }
 
@@ -72,6 +74,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
             LastError = message,
             ConsecutiveFailures = Current.ConsecutiveFailures + 1,
             Cause = cause,
+            PollIntervalSeconds = PollInterval.TotalSeconds,
         };
     }
 
@@ -98,9 +101,10 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
             State = state,
             LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
             Cause = UpstreamCause.Timeout,
+            PollIntervalSeconds = PollInterval.TotalSeconds,
         };
     }
 
     private bool FailingTooLong(DateTimeOffset now) =>
-        _failingSince is { } since && now - since >= pollInterval * UnreachableAfterIntervals;
+        _failingSince is { } since && now - since >= UpstreamFreshness.StaleAfter(PollInterval);
 }

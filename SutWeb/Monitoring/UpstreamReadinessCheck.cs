@@ -6,13 +6,11 @@ using SutWeb.Shared.Views;
 namespace SutWeb.Monitoring;
 
 /// <summary>
-/// Ready when the last poll succeeded recently (within three poll intervals); the data is then fresh. Never ready while
-/// the watchdog finds the poller stalled (<c>pollerStalled</c>).
+/// Ready while the board's data is fresh (<see cref="UpstreamFreshness"/>: the last poll succeeded within three poll
+/// intervals of the interval in force). Never ready while the watchdog finds the poller stalled (<c>pollerStalled</c>).
 /// </summary>
 public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatus poller, IOptions<EggplantOptions> options, TimeProvider timeProvider) : IHealthCheck
 {
-    public const int FreshForIntervals = 3;
-
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
         var snapshot = board.Current;
@@ -29,11 +27,9 @@ public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatus poller
         {
             data["lastSuccessAt"] = lastSuccess.ToString("O");
         }
-        var fresh = health.LastSuccessAt is { } at
-            && timeProvider.GetUtcNow() - at <= options.Value.PollInterval * FreshForIntervals;
         var result = poller.Stall is { } stall
             ? HealthCheckResult.Unhealthy(stall, data: data)
-            : health.State == UpstreamState.Healthy && fresh
+            : UpstreamFreshness.IsFresh(health, timeProvider.GetUtcNow())
                 ? HealthCheckResult.Healthy($"The last poll of {options.Value.UpstreamName} succeeded recently.", data)
                 : HealthCheckResult.Unhealthy(health.LastError ?? $"Upstream is {health.State}.", data: data);
         return Task.FromResult(result);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Polly.CircuitBreaker;
 using SutWeb.Eggplant;
+using SutWeb.Hubs;
 using SutWeb.Monitoring;
 
 namespace SutWeb.Telemetry;
@@ -10,6 +11,8 @@ namespace SutWeb.Telemetry;
 /// diff sizes, hub clients and the upstream circuit breaker; and what the origin check and the hub's limits refused.
 /// Blazor circuits are ASP.NET Core's own metrics (<see cref="TelemetryExtensions"/>). Exported through OpenTelemetry (Prometheus at <c>/metrics</c>); names follow its conventions
 /// (dotted, unit apart), which the Prometheus exporter turns into <c>sutweb_poll_duration_seconds</c>, <c>…_total</c>.
+/// It only observes: poll outcomes (<see cref="PollerStatus.Polled"/>), the board, the hub's limits filter and the circuit
+/// breaker, none of which knows of it, so data flows one way. Only the origin check calls it.
 /// </summary>
 public sealed class SutWebMetrics : IDisposable
 {
@@ -28,9 +31,10 @@ public sealed class SutWebMetrics : IDisposable
     private readonly Histogram<int> _diffSize;
     private readonly Counter<long> _originRejections;
     private readonly Counter<long> _hubRefusals;
-    private int _hubClients;
+    private readonly PollerStatus _poller;
+    private readonly StatusHubLimitsFilter _hubLimits;
 
-    public SutWebMetrics(IMeterFactory meterFactory, AgentBoard board, EggplantResiliencePolicies policies)
+    public SutWebMetrics(IMeterFactory meterFactory, AgentBoard board, PollerStatus poller, StatusHubLimitsFilter hubLimits, EggplantResiliencePolicies policies)
     {
         _meter = meterFactory.Create(MeterName);
         _pollDuration = _meter.CreateHistogram<double>("sutweb.poll.duration", "s", "Time one poll of the Eggplant server took, by outcome.",
@@ -41,30 +45,41 @@ public sealed class SutWebMetrics : IDisposable
         _hubRefusals = _meter.CreateCounter<long>("sutweb.hub.refusals", "{refusal}", "Hub connections and calls refused by a limit, by reason.");
         _meter.CreateObservableGauge("sutweb.agents", () => board.Current.Agents.Count, "{agent}", "Agent connections on the board.");
         _meter.CreateObservableGauge("sutweb.board.version", () => board.Current.Version, description: "Version of the board.");
-        _meter.CreateObservableUpDownCounter("sutweb.hub.clients", () => Volatile.Read(ref _hubClients), "{connection}", "Connected clients of /hubs/status.");
+        _meter.CreateObservableGauge("sutweb.board.subscribers", () => board.Subscribers, "{subscription}", "Open subscriptions to the board: live page components and the hub's broadcaster.");
+        _meter.CreateObservableUpDownCounter("sutweb.hub.clients", () => hubLimits.Connections, "{connection}", "Connected clients of /hubs/status.");
         _meter.CreateObservableGauge("sutweb.upstream.circuit.open", () => policies.CircuitBreaker.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
             description: "1 while the circuit breaker to the Eggplant server is open (polls fail fast), else 0.");
+        _poller = poller;
+        _hubLimits = hubLimits;
+        poller.Polled += OnPolled;
+        hubLimits.Refused += OnHubRefused;
     }
-
-    public void PollSucceeded(TimeSpan duration) =>
-        _pollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "success"));
-
-    public void PollFailed(TimeSpan duration, UpstreamFailureKind kind)
-    {
-        var tag = new KeyValuePair<string, object?>("kind", kind.ToString());
-        _pollDuration.Record(duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "failure"));
-        _pollFailures.Add(1, tag);
-    }
-
-    public void DiffPublished(int agents) => _diffSize.Record(agents);
 
     public void OriginRejected(string path) => _originRejections.Add(1, new KeyValuePair<string, object?>("path", path));
 
-    public void HubRefused(string reason) => _hubRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
+    private void OnPolled(PollOutcome outcome)
+    {
+        if (outcome.Failure is { } kind)
+        {
+            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "failure"));
+            _pollFailures.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+        }
+        else
+        {
+            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "success"));
+        }
+        if (outcome.DiffAgents is { } agents)
+        {
+            _diffSize.Record(agents);
+        }
+    }
 
-    public void HubClientConnected() => Interlocked.Increment(ref _hubClients);
+    private void OnHubRefused(string reason) => _hubRefusals.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
-    public void HubClientDisconnected() => Interlocked.Decrement(ref _hubClients);
-
-    public void Dispose() => _meter.Dispose();
+    public void Dispose()
+    {
+        _poller.Polled -= OnPolled;
+        _hubLimits.Refused -= OnHubRefused;
+        _meter.Dispose();
+    }
 }

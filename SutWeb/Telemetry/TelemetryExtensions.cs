@@ -15,6 +15,8 @@ public static class TelemetryExtensions
         services.AddSingleton<SutWebMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(SutWebMetrics.MeterName)
+            // Created with the meter provider, before the first poll: it records outcomes as they happen.
+            .AddInstrumentation(provider => provider.GetRequiredService<SutWebMetrics>())
             // ASP.NET Core's own meters too: hosting, Kestrel and SignalR connections.
             .AddAspNetCoreInstrumentation()
             // Open dashboard and wall pages, under Blazor's name: not to be confused with the upstream circuit breaker.

@@ -1,16 +1,17 @@
-using SutWeb.Components.Styling;
+using SutWeb.Components.Listing;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Agents;
 
 /// <summary>
-/// What the viewer asked to see: a quick filter, states, and a sort. It lives in the URL query
-/// (<c>?q=alpha&amp;state=failed,running&amp;sort=name&amp;desc=1</c>) so that a link reproduces the view.
+/// What the viewer asked to see: a filter (<see cref="AgentFilter"/>, the language the wall speaks too) and a sort.
+/// It lives in the URL query (<c>?q=alpha,beta&amp;state=failed,running&amp;sort=name&amp;desc=1</c>) so
+/// that a link reproduces the view.
 /// </summary>
 public sealed record AgentQuery
 {
-    public const string TextParameter = "q";
-    public const string StatesParameter = "state";
+    public const string TextParameter = AgentFilter.TextParameter;
+    public const string StatesParameter = AgentFilter.StatesParameter;
     public const string SortParameter = "sort";
     public const string DescendingParameter = "desc";
 
@@ -30,37 +31,36 @@ public sealed record AgentQuery
 
     public static AgentQuery Everything { get; } = new();
 
-    /// <summary>Matched, case-insensitively, against the agent's name and key, the model and the user.</summary>
-    public string Text { get; init; } = "";
+    public AgentFilter Filter { get; init; } = AgentFilter.Everything;
 
-    /// <summary>The states to show, in enum order; empty shows every state.</summary>
-    public IReadOnlyList<AgentState> States { get; init; } = [];
+    /// <summary>The filter's text, as typed in the filter bar.</summary>
+    public string Text => Filter.Text;
+
+    /// <summary>The filter's states, in enum order; empty shows every state.</summary>
+    public IReadOnlyList<AgentState> States => Filter.States;
 
     public AgentSortColumn Sort { get; init; } = AgentSortColumn.Default;
 
     public bool Descending { get; init; }
 
-    public bool IsEverything => Text.Length == 0 && States.Count == 0 && Sort == AgentSortColumn.Default && !Descending;
+    public bool IsEverything => Filter.IsEverything && Sort == AgentSortColumn.Default && !Descending;
 
     /// <summary>Reads the URL's query values; anything it does not understand is ignored rather than an error.</summary>
     public static AgentQuery Parse(string? text, string? states, string? sort, string? descending) => new()
     {
-        Text = text?.Trim() ?? "",
-        States = ParseStates(states),
+        Filter = AgentFilter.Parse(text, states),
         Sort = SortNames.FirstOrDefault(s => string.Equals(s.Name, sort?.Trim(), StringComparison.OrdinalIgnoreCase)).Column,
         Descending = descending?.Trim() is "1" or "true" or "True",
     };
 
     /// <summary>The query values for <see cref="Microsoft.AspNetCore.Components.NavigationManager.GetUriWithQueryParameters(IReadOnlyDictionary{string, object?})"/>; null removes a value.</summary>
-    public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>
+    public IReadOnlyDictionary<string, object?> ToQueryParameters() => new Dictionary<string, object?>(Filter.ToQueryParameters())
     {
-        [TextParameter] = Text.Length == 0 ? null : Text,
-        [StatesParameter] = States.Count == 0 ? null : string.Join(',', States.Select(StateName)),
         [SortParameter] = Sort == AgentSortColumn.Default ? null : SortName(Sort),
         [DescendingParameter] = Descending ? "1" : null,
     };
 
-    public static string StateName(AgentState state) => state.ToString().ToLowerInvariant();
+    public static string StateName(AgentState state) => AgentFilter.StateName(state);
 
     public static string? SortName(AgentSortColumn column) => SortNames.FirstOrDefault(s => s.Column == column).Name;
 
@@ -69,23 +69,11 @@ public sealed record AgentQuery
         ? Descending ? this with { Sort = AgentSortColumn.Default, Descending = false } : this with { Descending = true }
         : this with { Sort = column, Descending = false };
 
-    public AgentQuery WithStates(IEnumerable<AgentState> states) => this with { States = [.. states.Distinct().Order()] };
+    public AgentQuery WithStates(IEnumerable<AgentState> states) => this with { Filter = Filter with { States = [.. states] } };
 
-    public AgentQuery WithText(string? text) => this with { Text = text?.Trim() ?? "" };
+    public AgentQuery WithText(string? text) => this with { Filter = Filter with { Text = text } };
 
-    public bool Matches(AgentRowModel row)
-    {
-        var agent = row.Agent;
-        if (States.Count > 0 && !States.Contains(agent.State))
-        {
-            return false;
-        }
-        return Text.Length == 0
-            || Contains(agent.AgentName)
-            || Contains(agent.Key)
-            || Contains(agent.Execution?.ModelName)
-            || Contains(agent.Execution?.UserName);
-    }
+    public bool Matches(AgentRowModel row) => Filter.Matches(row.Agent);
 
     /// <summary>The rows to show, in the order to show them. Rows without a value in the sorted column go last either way.</summary>
     public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now)
@@ -111,16 +99,8 @@ public sealed record AgentQuery
         return [.. keyed.Select(k => k.Row)];
     }
 
-    /// <summary>Failures first, then running, then the rest (<see cref="AgentStateStyles.Rank"/>); within each, by name.</summary>
-    public static int DefaultOrder(AgentRowModel a, AgentRowModel b)
-    {
-        var order = AgentStateStyles.Rank(a.Agent.State).CompareTo(AgentStateStyles.Rank(b.Agent.State));
-        if (order == 0)
-        {
-            order = string.Compare(a.Agent.AgentName, b.Agent.AgentName, StringComparison.OrdinalIgnoreCase);
-        }
-        return order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
-    }
+    /// <summary><see cref="AgentOrder"/>, the order every view starts from, on rows.</summary>
+    public static int DefaultOrder(AgentRowModel a, AgentRowModel b) => AgentOrder.Compare(a.Agent, b.Agent);
 
     /// <summary>The value a row sorts by in the current column; null (or empty text) when it has none.</summary>
     private IComparable? SortValue(AgentView agent, DateTimeOffset now) => Sort switch
@@ -141,15 +121,4 @@ public sealed record AgentQuery
         a is string x && b is string y ? string.Compare(x, y, StringComparison.OrdinalIgnoreCase) : a.CompareTo(b);
 
     private static string? NullIfEmpty(string? text) => string.IsNullOrEmpty(text) ? null : text;
-
-    private bool Contains(string? value) => value?.Contains(Text, StringComparison.OrdinalIgnoreCase) == true;
-
-    private static IReadOnlyList<AgentState> ParseStates(string? states) =>
-        states is null
-            ? []
-            : [.. states.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(s => !char.IsDigit(s[0]) && Enum.TryParse<AgentState>(s, ignoreCase: true, out var state) ? state : (AgentState?)null)
-                .OfType<AgentState>()
-                .Distinct()
-                .Order()];
 }

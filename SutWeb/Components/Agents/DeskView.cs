@@ -1,3 +1,4 @@
+using SutWeb.Components.Listing;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Agents;
@@ -59,7 +60,7 @@ public sealed class DeskView : IDisposable
         ScheduleDepartures(now);
         var wasWaiting = Waiting;
         Waiting = snapshot.Version == 0 && _rows.All.Count == 0;
-        StateCounts = snapshot.Agents.CountBy(a => a.State).ToDictionary();
+        StateCounts = new StateCounts(snapshot.Agents).ByState;
         // Health alone changes nothing on the desk (the header shows it), except to stop waiting.
         if (!changed && changedKeys is not null && wasWaiting == Waiting)
         {

@@ -1,24 +1,25 @@
 using Microsoft.AspNetCore.Components;
 using SutWeb.Monitoring;
-using SutWeb.Shared.Diffing;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Feed;
 
 /// <summary>
-/// Base of every live component: starts from the board's snapshot, applies its updates, and re-renders once per
-/// burst (updates arriving within <see cref="BatchWindow"/> become one render). A gap in versions, which a slow
-/// circuit may see when the board drops its oldest queued updates, means starting again from the board's snapshot.
-/// No component calls the Eggplant server.
+/// Base of every live component: starts from the board's snapshot and takes the board's batches of updates
+/// (<see cref="BoardSubscription.ReadBatchesAsync"/>), re-rendering once per batch. No component calls the Eggplant
+/// server. Disposing it ends, and waits for, its subscription loop.
 /// </summary>
-public abstract class BoardFeed : ComponentBase, IDisposable
+public abstract partial class BoardFeed : ComponentBase, IAsyncDisposable
 {
-    public static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
-
     private readonly CancellationTokenSource _stop = new();
+    private Task _following = Task.CompletedTask;
+    private bool _disposed;
 
     [Inject]
     protected AgentBoard Board { get; set; } = null!;
+
+    [Inject]
+    private ILoggerFactory LoggerFactory { get; set; } = null!;
 
     /// <summary>The state this component shows; replaced (never mutated) on every change.</summary>
     protected StatusSnapshot Snapshot { get; private set; } = null!;
@@ -28,13 +29,13 @@ public abstract class BoardFeed : ComponentBase, IDisposable
         var subscription = Board.Subscribe();
         Snapshot = subscription.Initial;
         OnSnapshotChanged(changedKeys: null);
-        _ = FollowAsync(subscription);
+        _following = FollowAsync(subscription);
     }
 
     /// <summary>
-    /// Called (on the renderer's sync context) for every burst of updates, and once for the first snapshot.
+    /// Called (on the renderer's sync context) for every batch of updates, and once for the first snapshot.
     /// <paramref name="changedKeys"/> are the agents upserted or removed since the last call; null means "everything"
-    /// (the first snapshot or a resynchronisation).
+    /// (the first snapshot or a resynchronisation). An exception here is logged, and the next batch comes all the same.
     /// </summary>
     /// <returns>Whether what the component shows changed: false skips the render (the first one happens anyway).</returns>
     protected virtual bool OnSnapshotChanged(IReadOnlySet<string>? changedKeys) => true;
@@ -45,29 +46,14 @@ public abstract class BoardFeed : ComponentBase, IDisposable
         {
             try
             {
-                var reader = subscription.Updates;
-                while (await reader.WaitToReadAsync(_stop.Token))
+                await foreach (var batch in subscription.ReadBatchesAsync(_stop.Token))
                 {
-                    // Let a burst arrive, then take all of it for one render.
-                    await Task.Delay(BatchWindow, _stop.Token);
-                    var snapshot = Snapshot;
-                    HashSet<string>? changed = [];
-                    while (reader.TryRead(out var update))
-                    {
-                        (snapshot, changed) = Apply(snapshot, update, changed);
-                    }
-                    await InvokeAsync(() =>
-                    {
-                        Snapshot = snapshot;
-                        if (OnSnapshotChanged(changed))
-                        {
-                            StateHasChanged();
-                        }
-                    });
+                    await InvokeAsync(() => Take(batch));
                 }
             }
-            catch (OperationCanceledException)
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
             {
+                // Disposed.
             }
             catch (ObjectDisposedException)
             {
@@ -76,30 +62,39 @@ public abstract class BoardFeed : ComponentBase, IDisposable
         }
     }
 
-    private (StatusSnapshot Snapshot, HashSet<string>? Changed) Apply(StatusSnapshot snapshot, BoardUpdate update, HashSet<string>? changed)
+    private void Take(BoardBatch batch)
     {
-        if (update.Health is { } health)
+        if (_stop.IsCancellationRequested)
         {
-            snapshot = snapshot with { Health = health };
+            return;
         }
-        if (update.Diff is not { } diff || diff.ToVersion <= snapshot.Version)
+        Snapshot = batch.Snapshot;
+        bool changed;
+        try
         {
-            return (snapshot, changed);
+            changed = OnSnapshotChanged(batch.ChangedKeys);
         }
-        if (diff.FromVersion != snapshot.Version)
+        catch (Exception e)
         {
-            return (Board.Current, null);
+            // Lost in the loop, it would stop the page updating without a word; the snapshot it shows is current.
+            LogUpdateFailed(LoggerFactory.CreateLogger(GetType()), GetType().Name, batch.Snapshot.Version, e);
+            changed = true;
         }
-        changed?.UnionWith(diff.Upserted.Select(a => a.Key));
-        changed?.UnionWith(diff.Removed);
-        var next = update.Agents is { } agents
-            ? snapshot with { Version = diff.ToVersion, ObservedAt = diff.ObservedAt, Agents = agents }
-            : StatusDiffApplier.Apply(snapshot, diff);
-        return (next, changed);
+        if (changed)
+        {
+            StateHasChanged();
+        }
     }
 
-    public void Dispose()
+    public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+        _disposed = true;
+        await _stop.CancelAsync();
+        await _following;
         Dispose(disposing: true);
         GC.SuppressFinalize(this);
     }
@@ -109,8 +104,10 @@ public abstract class BoardFeed : ComponentBase, IDisposable
     {
         if (disposing)
         {
-            _stop.Cancel();
             _stop.Dispose();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "{Component} failed to take board version {Version}; it keeps following the board")]
+    private static partial void LogUpdateFailed(ILogger logger, string component, long version, Exception exception);
 }

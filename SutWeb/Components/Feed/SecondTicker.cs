@@ -3,7 +3,9 @@ namespace SutWeb.Components.Feed;
 /// <summary>
 /// One clock per circuit that ticks on every whole second of <see cref="TimeProvider"/>, so every "N s ago" and
 /// elapsed time on a page moves together. It runs only while someone listens; each listener re-renders only itself,
-/// and all of a second's listeners run in one call into the circuit, so the second renders as one batch.
+/// and all of a second's listeners run in one call into the circuit, so the second renders as one batch. It is the
+/// one way anything on a page moves with time: a component subscribes while what it shows moves (a stopwatch stops
+/// when its run ends) and disposes the subscription with itself.
 /// </summary>
 public sealed class SecondTicker(TimeProvider time) : IDisposable
 {
@@ -30,6 +32,18 @@ public sealed class SecondTicker(TimeProvider time) : IDisposable
         }
         return subscription;
     }
+
+    /// <summary>
+    /// The usual listener: every second, <paramref name="update"/> brings the component up to date and says whether
+    /// what it shows changed; only then does <paramref name="render"/> (the component's <c>StateHasChanged</c>) run.
+    /// </summary>
+    public IDisposable Subscribe(Func<Action, Task> invokeAsync, Func<bool> update, Action render) => Subscribe(invokeAsync, () =>
+    {
+        if (update())
+        {
+            render();
+        }
+    });
 
     public int ListenerCount
     {

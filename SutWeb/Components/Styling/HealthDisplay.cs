@@ -3,16 +3,13 @@ using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Styling;
 
-/// <summary>The one mapping from upstream health to words, icon and colour, and the rule for stale data.</summary>
+/// <summary>The one mapping from upstream health to words, icon and colour; staleness is <see cref="UpstreamFreshness"/>'s rule.</summary>
 public static class HealthDisplay
 {
-    /// <summary>Data older than this many poll intervals is stale even when the last poll succeeded.</summary>
-    public const int StaleAfterIntervals = 3;
-
-    public static HealthView Describe(UpstreamHealth health, DateTimeOffset now, TimeSpan pollInterval, ViewerTime time, UpstreamSource? upstream = null)
+    public static HealthView Describe(UpstreamHealth health, DateTimeOffset now, ViewerTime time, UpstreamSource? upstream = null)
     {
         var age = health.LastSuccessAt is { } at ? now - at : (TimeSpan?)null;
-        var stale = health.State != UpstreamState.Healthy || age is null || age > pollInterval * StaleAfterIntervals;
+        var stale = !UpstreamFreshness.IsFresh(health, now);
         var lastGood = health.LastSuccessAt is { } success ? time.Format(success, "HH:mm:ss") : null;
         StatusStyle style = health.State switch
         {

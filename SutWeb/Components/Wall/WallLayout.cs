@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SutWeb.Components.Wall;
 
 /// <summary>
@@ -13,7 +15,7 @@ public sealed record WallLayout(int Columns, int Rows)
     public const int MaxColumns = 6;
     public const int MaxRows = 5;
 
-    /// <summary>The grid's limits whatever the scale (the style sheet has a class for each count up to these).</summary>
+    /// <summary>The grid's limits whatever the scale.</summary>
     public const int MaxColumnsAtAnyScale = 12;
     public const int MaxRowsAtAnyScale = 10;
 
@@ -26,6 +28,9 @@ public sealed record WallLayout(int Columns, int Rows)
     private const double NearlyAsLarge = 0.02;
 
     public int PerPage => Columns * Rows;
+
+    /// <summary>The grid's style: its counts, for wall.css to lay the tiles out by (this record is their one source).</summary>
+    public string Style => string.Create(CultureInfo.InvariantCulture, $"--wall-columns: {Columns}; --wall-rows: {Rows}");
 
     public int PageCount(int agents) => Math.Max(1, (agents + PerPage - 1) / PerPage);
 

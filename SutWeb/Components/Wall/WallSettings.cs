@@ -1,12 +1,13 @@
 using System.Globalization;
-using SutWeb.Components.Styling;
+using SutWeb.Components.Listing;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Wall;
 
 /// <summary>
 /// The wall's display settings, all from the URL so that a TV is configured once by bookmark. A value that does not
-/// parse falls back to its default: a screen without a keyboard cannot show an error and wait for a fix.
+/// parse falls back to its default: a screen without a keyboard cannot show an error and wait for a fix. A renamed
+/// parameter keeps its old name as an alias, read only when the new one is absent, so old bookmarks keep working.
 /// </summary>
 public sealed record WallSettings
 {
@@ -21,54 +22,41 @@ public sealed record WallSettings
     /// <summary>Null: as many columns as fit the agents legibly (<see cref="WallLayout.For"/>).</summary>
     public int? Columns { get; init; }
 
-    /// <summary>Terms of <c>filter=</c>; an agent is shown when any term matches (none: every agent).</summary>
-    public IReadOnlyList<string> Filter { get; init; } = [];
+    /// <summary>The agents this wall shows, as on the desk (<c>q</c> and <c>state</c>).</summary>
+    public AgentFilter Filter { get; init; } = AgentFilter.Everything;
 
     /// <summary>
     /// Text scale factor, in steps of 0.25 from <see cref="MinScale"/> to <see cref="MaxScale"/>: above 1, bigger text
-    /// and so fewer, larger tiles per page. Steps, so that the style sheet has a class for each (no inline styles).
+    /// and so fewer, larger tiles per page.
     /// </summary>
     public double Scale { get; init; } = 1;
 
-    /// <summary>How long each page shows when the agents need more than one.</summary>
+    /// <summary>How long each page shows when the agents need more than one (<c>cycle</c>, in seconds).</summary>
     public TimeSpan PageInterval { get; init; } = DefaultPageInterval;
 
-    public string FilterText => string.Join(", ", Filter);
+    /// <summary>The screen's style: the scale, for wall.css to size every text by.</summary>
+    public string ScaleStyle => string.Create(CultureInfo.InvariantCulture, $"--wall-scale: {Scale}");
 
-    public string ScaleClass => $"wall-scale-{(int)Math.Round(Scale * 100)}";
-
-    /// <summary><c>theme=light</c> is light; anything else, or nothing, is dark (the default of a wall).</summary>
-    public static bool IsDark(string? theme) => !string.Equals(theme?.Trim(), "light", StringComparison.OrdinalIgnoreCase);
-
-    public static WallSettings Parse(string? cols, string? filter, string? scale, string? page) => new()
+    /// <summary>
+    /// Reads the URL's values, each null when absent. <paramref name="filter"/> is the old filter, read as
+    /// <see cref="AgentFilter.FromWallFilter"/> when neither <paramref name="q"/> nor <paramref name="state"/> is given;
+    /// <paramref name="page"/> the old name of <paramref name="cycle"/>.
+    /// </summary>
+    public static WallSettings Parse(string? cols = null, string? q = null, string? state = null, string? scale = null, string? cycle = null,
+        string? filter = null, string? page = null) => new()
     {
         Columns = int.TryParse(cols, NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 0
             ? Math.Min(columns, WallLayout.MaxColumnsAtAnyScale)
             : null,
-        Filter = (filter ?? "").Split([',', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+        Filter = q is null && state is null ? AgentFilter.FromWallFilter(filter) : AgentFilter.Parse(q, state),
         Scale = double.TryParse(scale, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && double.IsFinite(factor) && factor > 0
             ? Math.Round(Math.Clamp(factor, MinScale, MaxScale) * 4) / 4
             : 1,
-        PageInterval = double.TryParse(page, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && seconds > 0
+        PageInterval = double.TryParse(cycle ?? page, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && double.IsFinite(seconds) && seconds > 0
             ? TimeSpan.FromSeconds(Math.Clamp(seconds, MinPageInterval.TotalSeconds, MaxPageInterval.TotalSeconds))
             : DefaultPageInterval,
     };
 
-    /// <summary>The agents this wall shows, failures first (<see cref="AgentStateStyles.Rank"/>), then by name.</summary>
-    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents) =>
-    [
-        .. agents.Where(Matches)
-            .OrderBy(a => AgentStateStyles.Rank(a.State))
-            .ThenBy(a => a.AgentName, StringComparer.OrdinalIgnoreCase)
-            .ThenBy(a => a.Key, StringComparer.Ordinal),
-    ];
-
-    /// <summary>A term matches an agent in the state it names ("failed", "running"), or as part of its name or model.</summary>
-    public bool Matches(AgentView agent) => Filter.Count == 0 || Filter.Any(term => Matches(agent, term));
-
-    private static bool Matches(AgentView agent, string term) =>
-        string.Equals(agent.State.ToString(), term, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(AgentStateStyles.For(agent).Text, term, StringComparison.OrdinalIgnoreCase)
-        || agent.AgentName.Contains(term, StringComparison.OrdinalIgnoreCase)
-        || (agent.Execution?.ModelName?.Contains(term, StringComparison.OrdinalIgnoreCase) ?? false);
+    /// <summary>The agents this wall shows, in the order of every view (<see cref="AgentOrder"/>).</summary>
+    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents) => [.. agents.Where(Filter.Matches).Order(AgentOrder.Default)];
 }

@@ -1,0 +1,35 @@
+using SutWeb.Eggplant;
+using SutWeb.Monitoring;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Tests.Monitoring;
+
+/// <summary>Health carries the interval the poller polls at, and failures are judged against it.</summary>
+public sealed class UpstreamHealthTrackerTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 12, 5, 9, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public void Tracker_IntervalChanged_HealthCarriesTheIntervalInForce()
+    {
+        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2));
+        Assert.Equal(2, tracker.OnSuccess(Start).PollIntervalSeconds);
+
+        tracker.PollInterval = TimeSpan.FromSeconds(15);
+
+        Assert.Equal(15, tracker.OnSuccess(Start.AddSeconds(2)).PollIntervalSeconds);
+        Assert.Equal(15, tracker.OnFailure(Start.AddSeconds(17), UpstreamFailureKind.HttpError, "HTTP 500").PollIntervalSeconds);
+    }
+
+    [Fact]
+    public void Tracker_FailingAtASlowerPace_BecomesUnreachableAfterThreeOfItsIntervals()
+    {
+        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2)) { PollInterval = TimeSpan.FromSeconds(15) };
+        tracker.OnSuccess(Start);
+
+        Assert.Equal(UpstreamState.Degraded, tracker.OnFailure(Start.AddSeconds(15), UpstreamFailureKind.HttpError, "HTTP 500").State);
+        // Three intervals of 2 s would have made it Unreachable here; three of 15 s have not passed.
+        Assert.Equal(UpstreamState.Degraded, tracker.OnFailure(Start.AddSeconds(30), UpstreamFailureKind.HttpError, "HTTP 500").State);
+        Assert.Equal(UpstreamState.Unreachable, tracker.OnFailure(Start.AddSeconds(60), UpstreamFailureKind.HttpError, "HTTP 500").State);
+    }
+}

@@ -32,16 +32,16 @@ public static class FaultMatrix
                  })
         {
             rows.Add(await SimulatorFaultAsync(kind, delay));
-            Console.Error.WriteLine(rows[^1]);
+            Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         }
         rows.Add(await ServerDownAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await UnresolvableAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await TokenChurnAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await HugeAnswerAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
 
         return new { pollIntervalMs = Interval.TotalMilliseconds, settings = "other settings at their defaults", rows };
     }

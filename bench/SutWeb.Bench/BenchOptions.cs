@@ -1,4 +1,5 @@
 using System.Globalization;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench;
 
@@ -25,7 +26,7 @@ public sealed record BenchOptions
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
-    public string Chromium { get; init; } = "/usr/bin/chromium";
+    public string Chromium { get; init; } = HeadlessChromium.DefaultPath;
 
     /// <summary>The JSON file the figures go to; null: print only.</summary>
     public string? Output { get; init; }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Microsoft.Playwright;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Reliability;
 
@@ -20,12 +21,7 @@ public static class OutageRun
         var first = await ReliabilityBench.StartDashboardAsync(settings);
         var port = first.BaseAddress.Port;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ReliabilityBench.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
         await page.GotoAsync(new Uri(first.BaseAddress, "wall").ToString());
         await page.Locator("[data-testid=wall-tile]").First.WaitForAsync(new() { Timeout = 60_000 });

@@ -30,7 +30,7 @@ public static class ReliabilityBench
             Console.Error.WriteLine($"Unknown mode '{mode}': use faults, soak or outage.");
             return 2;
         }
-        var browser = mode == "faults" ? "none" : MachineInfo.Chromium(Chromium);
+        var browser = mode == "faults" ? "none" : MachineInfo.Chromium(HeadlessChromium.DefaultPath);
         var measurement = new { run = MachineInfo.Describe(started, load, browser), figures };
         Console.WriteLine(FiguresFile.ToJson(measurement));
         if (output is not null)
@@ -40,8 +40,6 @@ public static class ReliabilityBench
         }
         return 0;
     }
-
-    public const string Chromium = "/usr/bin/chromium";
 
     /// <summary>The Release build of SutWeb (<c>dotnet build -c Release SutWeb</c>) as its own process, started from its folder.</summary>
     public static Task<HostProcess> StartDashboardAsync(IReadOnlyDictionary<string, string> settings, int port = 0)

@@ -30,12 +30,7 @@ public static class SoakRun
             clients.Add(await HubProbe.ConnectAsync(host.BaseAddress, reconnect: true, keepHistory: false));
         }
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = ReliabilityBench.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var pages = new List<IPage>();
         for (var i = 0; i < pageCount; i++)
         {

@@ -2,7 +2,7 @@ namespace SutWeb.Tests.TestSupport;
 
 /// <summary>
 /// Waits for a condition with a bounded timeout instead of sleeping for a fixed time. Shared by the tests (which
-/// fail on a timeout) and the bench programs (which report it): both compile this file.
+/// fail on a timeout) and the bench programs (which report it).
 /// </summary>
 public static class Eventually
 {

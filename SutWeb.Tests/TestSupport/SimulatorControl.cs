@@ -8,7 +8,7 @@ namespace SutWeb.Tests.TestSupport;
 
 /// <summary>
 /// The simulator's control API (docs/API.md section 2) as a client, for whatever drives a running host: the tests, the
-/// bench and the reliability runs all compile this file. Every call checks that the simulator accepted it.
+/// bench and the reliability runs. Every call checks that the simulator accepted it.
 /// </summary>
 public sealed class SimulatorControl(HttpClient http)
 {

@@ -3,12 +3,14 @@ using System.Globalization;
 using SutWeb.Bench.Hosting;
 using SutWeb.Bench.Reporting;
 using SutWeb.Bench.Scenarios;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench;
 
 /// <summary>
-/// Measures SutWeb against the performance targets and writes the figures into docs/PERFORMANCE.md.
-/// <c>dotnet run -c Release --project bench/SutWeb.Bench -- all</c>; <c>host</c> is the child process it measures.
+/// Measures SutWeb against the performance targets and writes the figures to docs/bench/performance.json, which
+/// docs/PERFORMANCE.md quotes. <c>dotnet run -c Release --project bench/SutWeb.Bench -- all</c>; <c>host</c> is the
+/// child process it measures.
 /// </summary>
 public static class BenchMain
 {
@@ -23,11 +25,10 @@ public static class BenchMain
             Console.WriteLine(BenchOptions.Usage);
             return 0;
         }
-        var repo = PerformanceDoc.FindRepositoryRoot(Environment.CurrentDirectory) ?? PerformanceDoc.FindRepositoryRoot(AppContext.BaseDirectory);
         BenchOptions options;
         try
         {
-            options = BenchOptions.Parse(args, repo is null ? null : Path.Combine(repo, "docs", "PERFORMANCE.md"));
+            options = BenchOptions.Parse(args, FiguresFile.DefaultPath("performance"));
         }
         catch (Exception e) when (e is ArgumentException or FormatException)
         {
@@ -41,21 +42,20 @@ public static class BenchMain
 #else
         // Hundreds of hub clients and pollers in this process: do not wait for the thread pool to grow.
         ThreadPool.SetMinThreads(Math.Max(64, Environment.ProcessorCount * 16), 64);
-        var started = DateTimeOffset.UtcNow;
-        var load = MachineInfo.LoadAverage();
         var clock = Stopwatch.StartNew();
-        var report = new BenchReport();
-        Console.WriteLine($"SutWeb bench: {string.Join(' ', options.Scenarios)} on {MachineInfo.Nproc()} cores, load {load}");
+        Console.WriteLine($"SutWeb bench: {string.Join(' ', options.Scenarios)} on {MachineInfo.Nproc()} cores, load {MachineInfo.LoadAverage()}");
         if (!options.BrowserAvailable)
         {
             Console.WriteLine($"No browser at {options.Chromium}: browser measurements are skipped (apt-get install -y chromium).");
         }
+        var browser = options.BrowserAvailable ? MachineInfo.Chromium(options.Chromium) : "none";
         var failed = false;
         foreach (var scenario in options.Scenarios)
         {
-            var scenarioClock = Stopwatch.StartNew();
-            var scenarioStarted = DateTimeOffset.UtcNow;
-            var scenarioLoad = MachineInfo.LoadAverage();
+            var started = DateTimeOffset.UtcNow;
+            var load = MachineInfo.LoadAverage();
+            var report = new BenchReport();
+            string? failure = null;
             Console.WriteLine($"== {scenario} ({clock.Elapsed.TotalSeconds:0} s so far)");
             try
             {
@@ -64,28 +64,28 @@ public static class BenchMain
             catch (Exception e)
             {
                 failed = true;
+                failure = $"{e.GetType().Name}: {e.Message.Split('\n')[0]}";
                 Console.Error.WriteLine($"{scenario} failed: {e}");
-                report.Section(scenario, $"**{scenario} failed on this run:** `{e.GetType().Name}: {e.Message.Split('\n')[0]}`");
             }
-            Console.WriteLine($"== {scenario} took {scenarioClock.Elapsed.TotalSeconds:0} s");
-            report.Stamp(scenario, $"_Measured {scenarioStarted.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)} in "
-                + $"{scenarioClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)} s; load average (1, 5, 15 min) {scenarioLoad} at the start, "
-                + $"{MachineInfo.LoadAverage()} at the end._");
+            var figures = new
+            {
+                run = MachineInfo.Describe(started, load, browser),
+                failure,
+                targets = report.Targets.Select(t => new { t.Target, t.Goal, t.Measured, t.Met }),
+                figures = report.Figures,
+            };
+            Console.WriteLine(FiguresFile.ToJson(figures));
+            if (options.Output is { } output)
+            {
+                FiguresFile.Write(output, scenario, figures);
+            }
+            Console.WriteLine($"== {scenario} took {(DateTimeOffset.UtcNow - started).TotalSeconds:0} s");
         }
-        var duration = clock.Elapsed;
-        var everything = options.Scenarios.Count == BenchOptions.AllScenarios.Length;
-        report.Section("machine", MachineInfo.Markdown(repo ?? ".", options.BrowserAvailable ? MachineInfo.Chromium(options.Chromium) : "none", started, load, everything ? duration : null));
-        if (everything)
+        if (options.Output is { } written)
         {
-            report.Section("summary", Summary(report));
+            Console.WriteLine($"Figures written to {written}");
         }
-        if (options.WriteDoc && options.Output is { } output)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-            PerformanceDoc.Update(output, report.Sections);
-            Console.WriteLine($"Figures written to {output}");
-        }
-        Console.WriteLine($"Done in {duration.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min.");
+        Console.WriteLine($"Done in {clock.Elapsed.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min.");
         return failed ? 1 : 0;
 #endif
     }
@@ -115,15 +115,5 @@ public static class BenchMain
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }
-    }
-
-    private static string Summary(BenchReport report)
-    {
-        var table = MarkdownTable.Text("target", "goal", "measured", "verdict");
-        foreach (var target in report.Targets.OrderBy(t => t.Target, StringComparer.Ordinal))
-        {
-            table.Row(target.Target, target.Goal, target.Measured, target.Verdict);
-        }
-        return table.ToString();
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench;
 
@@ -25,12 +26,10 @@ public sealed record BenchOptions
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
-    public string Chromium { get; init; } = "/usr/bin/chromium";
+    public string Chromium { get; init; } = HeadlessChromium.DefaultPath;
 
-    /// <summary>Where the figures go; null: print only.</summary>
+    /// <summary>The JSON file the figures go to; null: print only.</summary>
     public string? Output { get; init; }
-
-    public bool WriteDoc { get; init; } = true;
 
     /// <summary>Where 'circuits' writes a heap dump of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
     public string? GcDump { get; init; }
@@ -41,6 +40,7 @@ public sealed record BenchOptions
     {
         var options = new BenchOptions { Output = defaultOutput };
         var scenarios = new List<string>();
+        var printOnly = false;
         for (var i = 0; i < args.Length; i++)
         {
             string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -54,14 +54,18 @@ public sealed record BenchOptions
                 case "--window": options = options with { Window = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) }; break;
                 case "--chromium": options = options with { Chromium = Value() }; break;
                 case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
-                case "--no-doc": options = options with { WriteDoc = false }; break;
+                case "--no-json": printOnly = true; break;
                 case "--gcdump": options = options with { GcDump = Path.GetFullPath(Value()) }; break;
                 case "all": scenarios.AddRange(AllScenarios); break;
                 case var name when AllScenarios.Contains(name): scenarios.Add(name); break;
                 default: throw new ArgumentException($"Unknown argument {args[i]}.");
             }
         }
-        return options with { Scenarios = scenarios.Count == 0 ? [.. AllScenarios] : [.. scenarios.Distinct()] };
+        return options with
+        {
+            Scenarios = scenarios.Count == 0 ? [.. AllScenarios] : [.. scenarios.Distinct()],
+            Output = printOnly ? null : options.Output,
+        };
     }
 
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
@@ -75,8 +79,8 @@ public sealed record BenchOptions
           --agents N        agents in 'upstream' and 'fanout' (default 100)
           --window S        seconds per measurement window in 'upstream' (default 10)
           --chromium PATH   the browser (default /usr/bin/chromium)
-          --out FILE        the markdown file to update (default docs/PERFORMANCE.md of this repository)
-          --no-doc          print the figures only
+          --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
+          --no-json         print the figures only
           --gcdump FILE     in 'circuits', a heap dump of the host with all pages open (dotnet tool install -g dotnet-gcdump)
         """;
 }

@@ -3,7 +3,6 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using SutWeb.Bench.Reporting;
 using SutWeb.Components.Styling;
 using SutWeb.Monitoring;
 using SutWeb.Shared.Views;
@@ -20,7 +19,8 @@ public static class FaultMatrix
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
-    public static async Task<string> RunAsync()
+    /// <returns>One row per fault: times in seconds, the screen's sentence, agents before, during and after.</returns>
+    public static async Task<object> RunAsync()
     {
         var rows = new List<Row>();
         foreach (var (kind, delay) in new[]
@@ -30,25 +30,18 @@ public static class FaultMatrix
                  })
         {
             rows.Add(await SimulatorFaultAsync(kind, delay));
-            Console.Error.WriteLine(rows[^1]);
+            Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         }
         rows.Add(await ServerDownAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await UnresolvableAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await TokenChurnAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
         rows.Add(await HugeAnswerAsync());
-        Console.Error.WriteLine(rows[^1]);
+        Console.Error.WriteLine(FiguresFile.ToJson(rows[^1]));
 
-        var table = MarkdownTable.Text("fault", "health reached", "the screen says", "detected after", "recovered after",
-            "agents before → during → after", "hub client = board", "error log lines");
-        foreach (var row in rows)
-        {
-            table.Row(row.Fault, row.Health, row.Screen, row.Detected, row.Recovered, row.Agents, row.HubMatches, row.ErrorLines);
-        }
-        return $"Fault matrix, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}; "
-            + $"poll interval 1 s, other settings at their defaults.{Environment.NewLine}{Environment.NewLine}{table}";
+        return new { pollIntervalMs = Interval.TotalMilliseconds, settings = "other settings at their defaults", rows };
     }
 
     private static async Task<Row> SimulatorFaultAsync(string kind, int delayMs)
@@ -82,8 +75,8 @@ public static class FaultMatrix
         await host.SetFaultAsync("none");
         await WaitHealthyAsync(host);
         var recovered = clock.Elapsed;
-        return new Row($"simulator `{kind}`" + (delayMs > 0 ? $" ({delayMs} ms)" : ""), string.Join(" → ", states), screen, Seconds(detected), Seconds(recovered),
-            $"{before} → {during} → {host.Board.Current.Agents.Count}", await MatchesAsync(probe, host), Errors(host));
+        return new Row($"simulator `{kind}`" + (delayMs > 0 ? $" ({delayMs} ms)" : ""), string.Join(" → ", states), screen, detected.TotalSeconds, null,
+            recovered.TotalSeconds, null, [before, during, host.Board.Current.Agents.Count], await MatchesAsync(probe, host), Errors(host));
     }
 
     private static async Task<Row> ServerDownAsync()
@@ -114,8 +107,8 @@ public static class FaultMatrix
         await WaitHealthyAsync(host);
         var recovered = clock.Elapsed;
         return new Row("server down (port refuses connections), then back on the same port", health.State.ToString(), Screen(host, health),
-            Seconds(detected) + " (to Unreachable)", Seconds(recovered) + " (from restart)",
-            $"{before} → {during} → {host.Board.Current.Agents.Count}", await MatchesAsync(probe, host), Errors(host));
+            detected.TotalSeconds, "to Unreachable", recovered.TotalSeconds, "from restart",
+            [before, during, host.Board.Current.Agents.Count], await MatchesAsync(probe, host), Errors(host));
     }
 
     private static async Task<Row> UnresolvableAsync()
@@ -131,7 +124,7 @@ public static class FaultMatrix
         await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Unreachable, "unreachable", TimeSpan.FromMinutes(2));
         var health = host.Board.Current.Health;
         return new Row("unresolvable host name", health.State.ToString(), Screen(host, health),
-            Seconds(clock.Elapsed) + " (to Unreachable)", "n/a (configuration)", "0 → 0 → 0", "n/a", Errors(host));
+            clock.Elapsed.TotalSeconds, "to Unreachable", null, "n/a (configuration)", [0, 0, 0], "n/a", Errors(host));
     }
 
     private static async Task<Row> TokenChurnAsync()
@@ -156,8 +149,9 @@ public static class FaultMatrix
         var after = await host.GetStatsAsync();
         return new Row("tokens expiring every 5 s, 10 minutes of simulated time (600 polls)",
             notHealthy == 0 ? "Healthy throughout" : $"not Healthy in {notHealthy} polls", "Live · updated 0 s ago",
-            $"{after.AuthRequests - before.AuthRequests} sign-ins, {after.StatusRequests - before.StatusRequests} status calls (no 401 retry)",
-            $"n/a (never left Healthy; {clock.Elapsed.TotalSeconds:0.#} s real time)", $"{agents} → {host.Board.Current.Agents.Count} → {host.Board.Current.Agents.Count}", "n/a", Errors(host));
+            null, $"{after.AuthRequests - before.AuthRequests} sign-ins, {after.StatusRequests - before.StatusRequests} status calls (no 401 retry)",
+            null, $"n/a (never left Healthy; {clock.Elapsed.TotalSeconds:0.#} s real time)",
+            [agents, host.Board.Current.Agents.Count, host.Board.Current.Agents.Count], "n/a", Errors(host));
     }
 
     private static async Task<Row> HugeAnswerAsync()
@@ -183,7 +177,7 @@ public static class FaultMatrix
         var first = host.Board.Current.Agents[0];
         return new Row($"5,000 agents and a 2 MiB `last_log` ({body.Length / 1024.0 / 1024:0.0} MiB answer)", "Healthy",
             $"Live; the log shows its last {first.LastLog!.Length / 1024} KiB, marked truncated: {first.LastLogTruncated}",
-            "n/a", Seconds(clock.Elapsed) + " (start to first board)", $"5000 → {host.Board.Current.Agents.Count} → {host.Board.Current.Agents.Count}",
+            null, "n/a", clock.Elapsed.TotalSeconds, "start to first board", [5000, host.Board.Current.Agents.Count, host.Board.Current.Agents.Count],
             await MatchesAsync(probe, host), Errors(host));
     }
 
@@ -226,7 +220,7 @@ public static class FaultMatrix
     private static int Errors(SutWebHost host) =>
         host.Logs.Lines.Count(l => l.StartsWith("Error", StringComparison.Ordinal) || l.StartsWith("Critical", StringComparison.Ordinal));
 
-    private static string Seconds(TimeSpan time) => $"{time.TotalSeconds:0.0} s";
-
-    private sealed record Row(string Fault, string Health, string Screen, string Detected, string Recovered, string Agents, string HubMatches, int ErrorLines);
+    /// <param name="AgentsBeforeDuringAfter">Agents on the board before the fault, during it and after it was cleared.</param>
+    private sealed record Row(string Fault, string Health, string Screen, double? DetectedSeconds, string? DetectedNote,
+        double? RecoveredSeconds, string? RecoveredNote, int[] AgentsBeforeDuringAfter, string HubClientMatchesBoard, int ErrorLines);
 }

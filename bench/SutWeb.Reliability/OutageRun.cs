@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text;
 using Microsoft.Playwright;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Reliability;
 
@@ -15,29 +15,25 @@ public static class OutageRun
     private const string BannerShown =
         "() => { const b = document.querySelector('[data-testid=reconnect-banner]'); return !!b && getComputedStyle(b).display !== 'none'; }";
 
-    public static async Task<string> RunAsync(TimeSpan outage)
+    public static async Task<object> RunAsync(TimeSpan outage)
     {
         var settings = new Dictionary<string, string> { ["Simulator:AgentCount"] = "12", ["Eggplant:PollInterval"] = "00:00:01" };
-        var first = await HostProcess.StartAsync(settings);
+        var first = await ReliabilityBench.StartDashboardAsync(settings);
         var port = first.BaseAddress.Port;
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1920, Height = 1080 } });
         await page.GotoAsync(new Uri(first.BaseAddress, "wall").ToString());
         await page.Locator("[data-testid=wall-tile]").First.WaitForAsync(new() { Timeout = 60_000 });
 
+        await first.KillAsync();
         await first.DisposeAsync();
         await page.WaitForFunctionAsync(BannerShown,
             null, new() { Timeout = 60_000 });
         Console.Error.WriteLine($"Server down; waiting {outage.TotalMinutes:0.#} min");
         await Task.Delay(outage);
 
-        await using var second = await HostProcess.StartAsync(settings, port);
+        await using var second = await ReliabilityBench.StartDashboardAsync(settings, port);
         var clock = Stopwatch.StartNew();
         // Live again: tiles from the new server, and no reconnect banner in view.
         await page.WaitForFunctionAsync(
@@ -45,11 +41,15 @@ public static class OutageRun
             null, new() { Timeout = 120_000, PollingInterval = 100 });
         var recovered = clock.Elapsed;
         var tiles = await page.Locator("[data-testid=wall-tile]").CountAsync();
-        return new StringBuilder()
-            .AppendLine($"Wall outage run, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC: `/wall` open in headless Chromium, the dashboard process killed, " +
-                $"{outage.TotalMinutes:0.#} min down, a new process started on the same port ({port}).")
-            .AppendLine()
-            .AppendLine($"Live again (tiles shown, no reconnect or stale banner) {recovered.TotalSeconds:0.0} s after the new process answered /healthz, with no one touching the page; {tiles} tiles shown.")
-            .ToString();
+        return new
+        {
+            page = "/wall in headless Chromium, 1920 × 1080",
+            agents = 12,
+            outageMinutes = outage.TotalMinutes,
+            port,
+            // Tiles shown, no reconnect or stale banner, with no one touching the page.
+            liveAgainAfterHealthzSeconds = recovered.TotalSeconds,
+            tilesShown = tiles,
+        };
     }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using Microsoft.Playwright;
 using SutWeb.Tests.TestSupport;
@@ -15,9 +14,9 @@ namespace SutWeb.Reliability;
 /// </summary>
 public static class SoakRun
 {
-    public static async Task<string> RunAsync(TimeSpan duration, int clientCount, int pageCount)
+    public static async Task<object> RunAsync(TimeSpan duration, int clientCount, int pageCount)
     {
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>
+        await using var host = await ReliabilityBench.StartDashboardAsync(new Dictionary<string, string>
         {
             ["Simulator:AgentCount"] = "300",
             ["Simulator:ActivityInterval"] = "00:00:00.200",
@@ -31,12 +30,7 @@ public static class SoakRun
             clients.Add(await HubProbe.ConnectAsync(host.BaseAddress, reconnect: true, keepHistory: false));
         }
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await HeadlessChromium.LaunchAsync(playwright);
         var pages = new List<IPage>();
         for (var i = 0; i < pageCount; i++)
         {
@@ -45,7 +39,7 @@ public static class SoakRun
             pages.Add(page);
         }
 
-        var samples = new List<string>();
+        var samples = new List<object>();
         var first = host.Sample();
         var clock = Stopwatch.StartNew();
         var every = duration < TimeSpan.FromMinutes(10) ? TimeSpan.FromSeconds(30) : TimeSpan.FromMinutes(2);
@@ -58,8 +52,18 @@ public static class SoakRun
             var ready = await readiness.Content.ReadFromJsonAsync<JsonElement>();
             var version = ready.GetProperty("checks").EnumerateObject().First().Value.GetProperty("data").GetProperty("version");
             var stats = await simulator.GetStatsAsync();
-            samples.Add($"| {clock.Elapsed.TotalMinutes:0.0} | {last.RssMiB:0} | {last.Handles} | {last.Threads} | {version} | {stats.StatusRequests} | {clients.Sum(c => c.Resyncs - 1)} | {clients.Sum(c => c.Reconnects)} |");
-            Console.Error.WriteLine(samples[^1]);
+            samples.Add(new
+            {
+                minute = clock.Elapsed.TotalMinutes,
+                rssMiB = last.RssMiB,
+                openHandles = last.Handles,
+                threads = last.Threads,
+                boardVersion = version.GetInt64(),
+                statusRequests = stats.StatusRequests,
+                clientResyncs = clients.Sum(c => c.Resyncs - 1),
+                clientReconnects = clients.Sum(c => c.Reconnects),
+            });
+            Console.Error.WriteLine(FiguresFile.ToJson(samples[^1]));
         }
 
         // Quiet the upstream, then every client must hold exactly what a fresh snapshot says.
@@ -82,22 +86,29 @@ public static class SoakRun
             livePages += await page.Locator("[data-testid=agent-row], [data-testid=wall-tile]").CountAsync() > 0 ? 1 : 0;
         }
 
-        var report = new StringBuilder()
-            .AppendLine($"Soak run, measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Environment.ProcessorCount} cores, .NET {Environment.Version}: " +
-                $"{duration.TotalMinutes:0} min, 300 agents with activity every 200 ms, poll every 500 ms, {clientCount} hub clients, {pageCount} browser pages.")
-            .AppendLine()
-            .AppendLine("| minute | dashboard RSS (MiB) | open handles | threads | board version | status requests | client resyncs (all clients) | client reconnects |")
-            .AppendLine("|---|---|---|---|---|---|---|---|")
-            .AppendLine($"| 0.0 | {first.RssMiB:0} | {first.Handles} | {first.Threads} | | | | |");
-        samples.ForEach(s => report.AppendLine(s));
-        report.AppendLine()
-            .AppendLine($"End: {matching} of {clientCount} hub clients hold exactly the board (version {board.Version}, {board.Agents.Count} agents); " +
-                $"{livePages} of {pageCount} pages show live agents.");
+        var report = new
+        {
+            minutes = duration.TotalMinutes,
+            agents = 300,
+            activityIntervalMs = 200,
+            pollIntervalMs = 500,
+            hubClients = clientCount,
+            browserPages = pageCount,
+            start = new { rssMiB = first.RssMiB, openHandles = first.Handles, threads = first.Threads },
+            samples,
+            end = new
+            {
+                hubClientsHoldingTheBoard = matching,
+                boardVersion = board.Version,
+                agents = board.Agents.Count,
+                pagesShowingAgents = livePages,
+            },
+        };
         foreach (var client in clients)
         {
             await client.DisposeAsync();
         }
         await reference.DisposeAsync();
-        return report.ToString();
+        return report;
     }
 }

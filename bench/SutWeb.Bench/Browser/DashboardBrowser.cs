@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench.Browser;
 
@@ -8,11 +9,6 @@ namespace SutWeb.Bench.Browser;
 /// </summary>
 public sealed class DashboardBrowser : IAsyncDisposable
 {
-    public static readonly string[] ChromiumArgs =
-    [
-        "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
-    ];
-
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
     private readonly List<IBrowserContext> _contexts = [];
@@ -28,12 +24,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
         var playwright = await Playwright.CreateAsync();
         try
         {
-            var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-            {
-                ExecutablePath = executablePath,
-                Headless = true,
-                Args = ChromiumArgs,
-            });
+            var browser = await HeadlessChromium.LaunchAsync(playwright, executablePath);
             return new DashboardBrowser(playwright, browser);
         }
         catch

@@ -1,28 +1,25 @@
 using SutWeb.Simulator;
 using SutWeb.Tests.TestSupport;
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace SutWeb.Bench.Hosting;
 
 /// <summary>
-/// The host under measurement, run as a child process of this program (<c>SutWeb.Bench host …</c>) so that its CPU
-/// time and memory are its own and not the load generators'. Bound to 127.0.0.1 on a free port.
+/// The host under measurement: this program's <c>host</c> mode (<see cref="HostMode"/>) in a process of its own, so
+/// that its CPU time and memory are its own and not the load generators'; with its metrics and the simulator's control API.
 /// </summary>
 public sealed class ChildHost : IAsyncDisposable
 {
-    private readonly Process _process;
+    private readonly HostProcess _process;
 
-    private ChildHost(Process process, Uri baseAddress)
+    private ChildHost(HostProcess process)
     {
         _process = process;
-        BaseAddress = baseAddress;
-        Http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        BaseAddress = process.BaseAddress;
+        Http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
         Simulator = new SimulatorControl(Http);
     }
 
@@ -35,71 +32,14 @@ public sealed class ChildHost : IAsyncDisposable
     /// <param name="settings">Configuration keys and values, e.g. <c>Eggplant:PollInterval</c>.</param>
     public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings)
     {
-        var start = new ProcessStartInfo
-        {
-            FileName = Environment.ProcessPath!,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
         // Started as "dotnet SutWeb.Bench.dll": the child needs the assembly too.
+        List<string> command = [Environment.ProcessPath!];
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet")
         {
-            start.ArgumentList.Add(typeof(ChildHost).Assembly.Location);
+            command.Add(typeof(ChildHost).Assembly.Location);
         }
-        start.ArgumentList.Add("host");
-        foreach (var (key, value) in settings)
-        {
-            start.ArgumentList.Add($"--{key}={value}");
-        }
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        start.Environment.Remove("DOTNET_ENVIRONMENT");
-        start.Environment.Remove("ASPNETCORE_URLS");
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("The host process did not start.");
-        var errors = new ConcurrentQueue<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            errors.Enqueue(e.Data);
-            while (errors.Count > 200 && errors.TryDequeue(out string? _))
-            {
-            }
-        };
-        process.BeginErrorReadLine();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-            while (true)
-            {
-                var line = await process.StandardOutput.ReadLineAsync(timeout.Token)
-                    ?? throw new InvalidOperationException("The host process ended before it listened: " + string.Join('\n', errors));
-                if (line.StartsWith(HostMode.ReadyLine, StringComparison.Ordinal))
-                {
-                    var address = line[(HostMode.ReadyLine.Length + 1)..].Trim();
-                    var host = new ChildHost(process, new Uri(address.EndsWith('/') ? address : address + "/"));
-                    // Keep draining standard output so the child never blocks on a full pipe.
-                    _ = Task.Run(async () =>
-                    {
-                        while (await process.StandardOutput.ReadLineAsync() is not null)
-                        {
-                        }
-                    });
-                    return host;
-                }
-            }
-        }
-        catch
-        {
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            throw;
-        }
+        command.Add("host");
+        return new ChildHost(await HostProcess.StartAsync(command, settings, stopsWhenInputCloses: true));
     }
 
     public static Dictionary<string, string> Settings(int agents, TimeSpan pollInterval, int seed = 42) => new()
@@ -160,20 +100,7 @@ public sealed class ChildHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Http.Dispose();
-        try
-        {
-            _process.StandardInput.Close();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            await _process.WaitForExitAsync(timeout.Token);
-        }
-        catch (Exception e) when (e is OperationCanceledException or IOException or InvalidOperationException)
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
-        }
-        _process.Dispose();
+        await _process.DisposeAsync();
     }
 
     private static string Lower(bool value) => value ? "true" : "false";

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text.Json;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Logging.Console;
 using SutWeb.Hubs;
@@ -11,19 +9,16 @@ namespace SutWeb.Bench.Hosting;
 
 /// <summary>
 /// The child process side: the real SutWeb host (<see cref="Program.BuildApp"/>) on 127.0.0.1 with the settings
-/// given as command-line configuration, plus <c>GET /bench/metrics</c>. It prints its address on standard output and
-/// stops when its standard input closes, so it never outlives the driver that started it.
+/// given as command-line configuration (<c>--urls</c> included), plus <c>GET /bench/metrics</c>. It stops when its
+/// standard input closes, so it never outlives the driver that started it.
 /// </summary>
 public static class HostMode
 {
-    public const string ReadyLine = "SUTWEB-BENCH-LISTENING";
-
     public static async Task<int> RunAsync(string[] settings)
     {
         using var recorder = new MeterRecorder();
         var app = Program.BuildApp(settings, builder =>
         {
-            builder.WebHost.UseUrls("http://127.0.0.1:0");
             builder.Logging.ClearProviders();
             builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
             builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -52,10 +47,6 @@ public static class HostMode
             {
             }
         });
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Console.Out.WriteLine($"{ReadyLine} {address}");
-        Console.Out.Flush();
-
         // The driver closes standard input (or dies), or the process is asked to stop (SIGTERM, Ctrl+C): stop.
         var inputClosed = Task.Run(() =>
         {

@@ -1,36 +1,14 @@
 namespace SutWeb.Bench.Reporting;
 
-/// <summary>What one run of the program found: markdown sections by name, and the targets they judged.</summary>
+/// <summary>What one measurement found: its figures, and the targets it judged.</summary>
 public sealed class BenchReport
 {
     private readonly Lock _gate = new();
 
-    public Dictionary<string, string> Sections { get; } = [];
-
     public List<TargetResult> Targets { get; } = [];
 
-    public void Section(string name, string markdown)
-    {
-        lock (_gate)
-        {
-            Sections[name] = markdown.TrimEnd() + "\n";
-        }
-        Console.WriteLine();
-        Console.WriteLine(markdown.TrimEnd());
-        Console.WriteLine();
-    }
-
-    /// <summary>Puts a line before a section, such as when it was measured and how busy the machine was.</summary>
-    public void Stamp(string name, string line)
-    {
-        lock (_gate)
-        {
-            if (Sections.TryGetValue(name, out var text))
-            {
-                Sections[name] = line.TrimEnd() + "\n\n" + text;
-            }
-        }
-    }
+    /// <summary>Named numbers, each with its unit in its name (e.g. <c>p95Ms</c>, <c>heapPerPageMiB</c>).</summary>
+    public object? Figures { get; set; }
 
     public void Target(TargetResult result)
     {

@@ -6,7 +6,7 @@ public sealed record TargetResult(string Target, string Goal, string Measured, b
     public string Verdict => Met switch
     {
         true => "met",
-        false => "**missed**",
+        false => "missed",
         null => "not measured",
     };
 }

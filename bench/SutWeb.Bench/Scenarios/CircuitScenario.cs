@@ -29,7 +29,7 @@ public static class CircuitScenario
     {
         if (!options.BrowserAvailable || options.Pages < 1)
         {
-            report.Section(Name, $"### Blazor circuits (target 6)\n\nNot measured: no browser at {options.Chromium}, or `--pages 0`.");
+            report.Figures = $"not measured: no browser at {options.Chromium}, or --pages 0";
             report.Target(new TargetResult("6a. server memory per dashboard page, 1,000 agents", $"≤ {MemoryTargetMiB} MiB", "not measured", null));
             report.Target(new TargetResult("6b. server render time, diff of 1 agent among 1,000", $"≤ {RenderTargetMs} ms", "not measured", null));
             return;
@@ -91,28 +91,34 @@ public static class CircuitScenario
         var (heapBase, workingSetBase) = options.Pages < 2 ? (before.GcHeapBytes, before.WorkingSetBytes) : (afterFirst.GcHeapBytes, afterFirst.WorkingSetBytes);
         var heapPerPage = (after.GcHeapBytes - heapBase) / (double)further;
         var workingSetPerPage = (after.WorkingSetBytes - workingSetBase) / (double)further;
-        var memory = new MarkdownTable("figure", "value")
-            .Row("dashboard pages open (each its own browser context and circuit)", options.Pages)
-            .Row("agents on the board", after.Agents)
-            .Row("time to open and render the first page / the others, one after the other", $"{Format.Number(firstOpened.TotalSeconds, "0.0")} s / {Format.Number(othersOpened.TotalSeconds, "0.0")} s")
-            .Row("host managed heap after a full collection: before → first page open → all open",
-                $"{Format.MiB(before.GcHeapBytes)} → {Format.MiB(afterFirst.GcHeapBytes)} → {Format.MiB(after.GcHeapBytes)}")
-            .Row("the first page, with the process's one-off caches", Format.MiB(afterFirst.GcHeapBytes - before.GcHeapBytes))
-            .Row("**managed heap per page** (each page after the first)", Format.MiB(heapPerPage))
-            .Row("average over all pages, the first included", Format.MiB((after.GcHeapBytes - before.GcHeapBytes) / (double)options.Pages))
-            .Row("host working set: before → first page open → all open",
-                $"{Format.MiB(before.WorkingSetBytes)} → {Format.MiB(afterFirst.WorkingSetBytes)} → {Format.MiB(after.WorkingSetBytes)}")
-            .Row("working set per page (each page after the first)", Format.MiB(workingSetPerPage))
-            .Row("bytes received by the first page's circuit WebSocket while it loaded", Format.Bytes(loadBytes));
-        var renders = new MarkdownTable("pages open", "changes", "diff batches per page and change", "**diff batch duration** p50", "p95", "max",
-            "other batches per page and second", "their duration p50", "their render time per page and second", "change → DOM of the first page p50 / p95", "circuit bytes per change (first page)");
-        foreach (var s in new[] { onePage, allPages })
+        object Renders(RenderSeries series) => new
         {
-            renders.Row(s.Pages, s.Changes, Format.Number(s.DiffBatchesPerPageAndChange, "0.0"),
-                Format.Ms(s.DiffBatches.P50), Format.Ms(s.DiffBatches.P95), Format.Ms(s.DiffBatches.Max),
-                Format.Number(s.OtherBatchesPerPageAndSecond, "0.0"), Format.Ms(s.OtherBatches.P50), Format.Ms(s.OtherMsPerPageAndSecond),
-                $"{Format.Ms(s.Dom.P50)} / {Format.Ms(s.Dom.P95)}", Format.Bytes(s.BytesPerChange));
-        }
+            pagesOpen = series.Pages,
+            changes = series.Changes,
+            diffBatchesPerPageAndChange = series.DiffBatchesPerPageAndChange,
+            diffBatchMs = series.DiffBatches,
+            otherBatchesPerPageAndSecond = series.OtherBatchesPerPageAndSecond,
+            otherBatchMs = series.OtherBatches,
+            otherRenderMsPerPageAndSecond = series.OtherMsPerPageAndSecond,
+            changeToDomOfTheFirstPageMs = series.Dom,
+            circuitBytesPerChangeFirstPage = series.BytesPerChange,
+        };
+        report.Figures = new
+        {
+            pagesOpen = options.Pages,
+            agents = after.Agents,
+            pollIntervalMs = PollInterval.TotalMilliseconds,
+            chromium = browser.Version,
+            openSeconds = new { firstPage = firstOpened.TotalSeconds, otherPages = othersOpened.TotalSeconds },
+            managedHeapBytes = new { before = before.GcHeapBytes, firstPageOpen = afterFirst.GcHeapBytes, allOpen = after.GcHeapBytes },
+            firstPageWithOneOffCachesBytes = afterFirst.GcHeapBytes - before.GcHeapBytes,
+            managedHeapPerPageBytes = heapPerPage,
+            managedHeapPerPageFirstIncludedBytes = (after.GcHeapBytes - before.GcHeapBytes) / (double)options.Pages,
+            workingSetBytes = new { before = before.WorkingSetBytes, firstPageOpen = afterFirst.WorkingSetBytes, allOpen = after.WorkingSetBytes },
+            workingSetPerPageBytes = workingSetPerPage,
+            firstPageLoadCircuitBytes = loadBytes,
+            renders = new[] { Renders(onePage), Renders(allPages) },
+        };
 
         report.Target(new TargetResult(
             "6a. server memory per dashboard page, 1,000 agents",
@@ -126,28 +132,6 @@ public static class CircuitScenario
                 : $"one page open: p50 {Format.Ms(onePage.DiffBatches.P50)}, p95 {Format.Ms(onePage.DiffBatches.P95)} per diff render; "
                   + $"{options.Pages} pages open: p50 {Format.Ms(allPages.DiffBatches.P50)}, p95 {Format.Ms(allPages.DiffBatches.P95)}",
             onePage.DiffBatches.Count == 0 ? null : onePage.DiffBatches.P50 <= RenderTargetMs));
-        report.Section(Name, $"""
-            ### Blazor circuits with 1,000 agents (target 6)
-
-            Host with the simulator's 1,000 agents (activity stopped) plus one agent the driver changes, poll interval
-            {PollInterval.TotalSeconds:0} s; dashboard pages `/` opened in headless Chromium {browser.Version}, each in its own browser
-            context. Memory: the host's managed heap and working set after a full blocking collection, before the first page,
-            after it, and after the last one has rendered its rows (a circuit's render tree, component instances and board
-            subscription; the browser's own memory is not counted). The first page since start also fills the process's
-            one-off caches (component metadata, MudBlazor's statics, data of JIT-compiled code), which no further page pays
-            again, so the cost of a page is the growth from the first page to the last over the pages after the first.
-
-            {memory}
-            Render time: the host's `aspnetcore.components.render_diff.duration` and `…render_diff.size` (one sample each
-            per render batch of a circuit: rendering the changed components and producing the diff sent to the browser),
-            paired per batch, while the driver changed one agent's model name, one poll apart, first with only the first
-            page open, then with all of them. A batch that changes two or more HTML elements is counted as the render of a
-            diff (the changed row's model cell and its row class change); one-element batches are counted apart as "other"
-            (on this dashboard: the elapsed-time cells of running agents, which tick every second). Durations are wall
-            time on a machine shared with the browsers, so with many pages open they include waiting for a core.
-
-            {renders}
-            """);
     }
 
     /// <summary>Waits (bounded) until the host has rendered at least <paramref name="atLeast"/> more batches, then none for a while.</summary>

@@ -41,7 +41,7 @@ public static class FanoutScenario
                 $"{fanout.Missing} of {fanout.Clients * fanout.Diffs} missed, {fanout.Gaps} gaps; p50 {Format.Ms(fanout.Latency.P50)}, p99 {Format.Ms(fanout.Latency.P99)}; "
                     + $"host CPU {Format.Percent(fanout.Window.CpuPercent)} of one core, working set {Format.MiB(connected.WorkingSetBytes)}",
                 fanout.Diffs > 0 && fanout.Missing == 0 && fanout.Gaps == 0 && fanout.Latency.P99 <= P99TargetMs));
-            report.Section(Name, fanout.Markdown(P99TargetMs, PollInterval, options.Agents));
+            report.Figures = fanout.Figures(PollInterval, options.Agents);
         }
         finally
         {

@@ -128,24 +128,9 @@ public static class LatencyScenario
 
     private static void Report(BenchReport report, List<LatencyRun> runs, string? browserVersion)
     {
-        var table = new MarkdownTable("poll interval", "changes", "to hub client: p50", "p95", "max", "goal p95", "to DOM: p50", "p95", "max", "goal p95");
-        var breakdown = new MarkdownTable("poll interval", "change → poll published (mean)", "… the poll's HTTP request (mean / p95)", "… the whole poll: HTTP, parse, map, diff (mean / p95)",
-            "… so, waiting for the poll (mean)", "publish → hub client (mean / p95)", "hub client → DOM (mean / p95)");
         foreach (var run in runs)
         {
             var interval = run.Interval.TotalMilliseconds;
-            table.Row(
-                $"{interval:0} ms", run.Hub.Count,
-                Format.Ms(run.Hub.P50), Format.Ms(run.Hub.P95), Format.Ms(run.Hub.Max), $"≤ {interval + HubMarginTarget.TotalMilliseconds:0} ms",
-                Format.Ms(run.Dom.P50), Format.Ms(run.Dom.P95), Format.Ms(run.Dom.Max), $"≤ {interval + DomMarginTarget.TotalMilliseconds:0} ms");
-            breakdown.Row(
-                $"{interval:0} ms",
-                Format.Ms(run.UntilPoll.Mean),
-                $"{Format.Ms(run.PollHttp.Mean)} / {Format.Ms(run.PollHttp.P95)}",
-                $"{Format.Ms(run.PollTotal.Mean)} / {Format.Ms(run.PollTotal.P95)}",
-                Format.Ms(run.UntilPoll.Mean - (double.IsNaN(run.PollTotal.Mean) ? run.PollHttp.Mean : run.PollTotal.Mean)),
-                $"{Format.Ms(run.PublishToClient.Mean)} / {Format.Ms(run.PublishToClient.P95)}",
-                $"{Format.Ms(run.DomAfterHub.Mean)} / {Format.Ms(run.DomAfterHub.P95)}");
             report.Target(new TargetResult(
                 $"2a. change → hub client, poll {interval:0} ms",
                 $"p95 ≤ {interval + HubMarginTarget.TotalMilliseconds:0} ms",
@@ -157,21 +142,27 @@ public static class LatencyScenario
                 run.Dom.Count == 0 ? run.DomNote ?? "not measured (no browser)" : $"p50 {Format.Ms(run.Dom.P50)}, p95 {Format.Ms(run.Dom.P95)}, max {Format.Ms(run.Dom.Max)} ({run.Dom.Count} changes)",
                 run.Dom.Count == 0 ? null : run.Dom.Count >= run.Changes && run.Dom.P95 <= interval + DomMarginTarget.TotalMilliseconds));
         }
-        var notes = string.Join("\n", runs.Where(r => r.DomNote is not null).Select(r => $"- poll {r.Interval.TotalMilliseconds:0} ms: {r.DomNote}"));
-        report.Section(Name, $"""
-            ### Change-to-screen latency (target 2)
-
-            Host with the simulator ({Agents} agents, activity stopped), one hub client and one dashboard page `/` in headless
-            {(browserVersion is null ? "Chromium (not available on this run)" : "Chromium " + browserVersion)}. Each change is a `PUT /simulator/control/agents/{"{name}"}` that gives an agent a new
-            model name; the changes are spaced by random delays of 0 to 1 poll interval, so they fall at random phases of the
-            poll. Time 0 is taken just before the PUT; the hub client notes its receipt in its `Diff` handler; the page notes the
-            first DOM mutation that carries the new text (a MutationObserver, `Date.now()`); all on this machine's clock.
-
-            {table}
-            Where the time goes (means over the same changes):
-
-            {breakdown}
-            {notes}
-            """);
+        // Distributions in milliseconds: count, mean, min, p50, p95, p99, max.
+        report.Figures = new
+        {
+            agents = Agents,
+            chromium = browserVersion,
+            runs = runs.Select(run => new
+            {
+                pollIntervalMs = run.Interval.TotalMilliseconds,
+                changes = run.Changes,
+                changeToHubClientMs = run.Hub,
+                changeToHubClientGoalP95Ms = run.Interval.TotalMilliseconds + HubMarginTarget.TotalMilliseconds,
+                changeToDomMs = run.Dom,
+                changeToDomGoalP95Ms = run.Interval.TotalMilliseconds + DomMarginTarget.TotalMilliseconds,
+                changeToPollPublishedMs = run.UntilPoll,
+                pollHttpRequestMs = run.PollHttp,
+                wholePollMs = run.PollTotal,
+                waitingForThePollMeanMs = run.UntilPoll.Mean - (double.IsNaN(run.PollTotal.Mean) ? run.PollHttp.Mean : run.PollTotal.Mean),
+                publishToHubClientMs = run.PublishToClient,
+                hubClientToDomMs = run.DomAfterHub,
+                domNote = run.DomNote,
+            }).ToList(),
+        };
     }
 }

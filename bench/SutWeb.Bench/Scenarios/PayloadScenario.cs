@@ -25,8 +25,6 @@ public static class PayloadScenario
 
     public static async Task RunAsync(BenchReport report)
     {
-        var table = new MarkdownTable("how counted", "snapshot (1,000 agents)", "diff (1 agent changed)", "diff / snapshot");
-
         // In process: realistic generated agents, the hub's own protocol writers.
         var generator = new WirePayloadGenerator(seed: 42);
         var before = generator.Agents(Agents);
@@ -41,15 +39,20 @@ public static class PayloadScenario
         var json = new JsonHubProtocol();
         var jsonSnapshot = Size(json, CompletionMessage.WithResult("1", snapshot));
         var jsonDiff = Size(json, new InvocationMessage("Diff", [diff]));
-        table.Row("JSON hub protocol, serialised in process (generated agents: 80 % running)", Format.Bytes(jsonSnapshot), Format.Bytes(jsonDiff), Percent(jsonDiff, jsonSnapshot));
         var messagePack = new MessagePackHubProtocol();
         var packSnapshot = Size(messagePack, CompletionMessage.WithResult("1", snapshot));
         var packDiff = Size(messagePack, new InvocationMessage("Diff", [diff]));
-        table.Row("MessagePack hub protocol, same objects (**not offered by the host**)", Format.Bytes(packSnapshot), Format.Bytes(packDiff), Percent(packDiff, packSnapshot));
 
         // On the wire: the running host, its simulator's own 1,000 agents, one of them changed through the control API.
         var (wireSnapshot, wireDiff, wireAgents) = await OnTheWireAsync();
-        table.Row($"JSON on a raw WebSocket to the running host (simulator's {wireAgents:N0} agents)", Format.Bytes(wireSnapshot), Format.Bytes(wireDiff), Percent(wireDiff, wireSnapshot));
+        object Row(string counted, int agents, long snapshotBytes, long diffBytes) =>
+            new { counted, agents, snapshotBytes, diffBytes, diffPercentOfSnapshot = 100.0 * diffBytes / snapshotBytes };
+        report.Figures = new[]
+        {
+            Row("JSON hub protocol, serialised in process (generated agents: 80 % running)", Agents, jsonSnapshot, jsonDiff),
+            Row("MessagePack hub protocol, same objects (not offered by the host)", Agents, packSnapshot, packDiff),
+            Row("JSON on a raw WebSocket to the running host (the simulator's agents)", wireAgents, wireSnapshot, wireDiff),
+        };
 
         var worst = Math.Max(100.0 * jsonDiff / jsonSnapshot, 100.0 * wireDiff / wireSnapshot);
         report.Target(new TargetResult(
@@ -57,16 +60,6 @@ public static class PayloadScenario
             $"≤ {TargetPercent:0} % of a snapshot",
             $"{Format.Bytes(wireDiff)} vs {Format.Bytes(wireSnapshot)} on the wire ({Percent(wireDiff, wireSnapshot)}); in process {Percent(jsonDiff, jsonSnapshot)}",
             worst <= TargetPercent));
-        report.Section(Name, $"""
-            ### Payload size (target 3)
-
-            One hub message each: the `GetSnapshot` completion and the `Diff` invocation, SignalR framing and record separator
-            included (WebSocket frame headers, 2 to 10 bytes, not included). The diff carries the whole changed agent (its
-            last log of a few lines included), as the contract says. The host offers only the JSON protocol (`AddSignalR()`
-            without `AddMessagePackProtocol()`); the MessagePack row shows what it would save, nothing more.
-
-            {table}
-            """);
     }
 
     private static IReadOnlyList<AgentView> Views(IEnumerable<JsonObject> agents) =>

@@ -45,16 +45,16 @@ public static class UpstreamScenario
             await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         }
 
-        string browserNote;
+        object browserPages;
         if (options.Browsers > 0 && options.BrowserAvailable)
         {
-            var (row, note) = await BrowsersAsync(host, options);
+            var (row, pages) = await BrowsersAsync(host, options);
             hubRows.Add(row);
-            browserNote = note;
+            browserPages = pages;
         }
         else
         {
-            browserNote = options.BrowserAvailable ? "Browser pages: skipped (`--browsers 0`)." : $"Browser pages: skipped, no browser at {options.Chromium}.";
+            browserPages = options.BrowserAvailable ? "skipped (--browsers 0)" : $"skipped, no browser at {options.Chromium}";
         }
 
         var pollRows = new List<(int Count, MeasuredWindow Window, PollCounters Counters)>();
@@ -63,10 +63,10 @@ public static class UpstreamScenario
             pollRows.Add(await PollingViewersAsync(host, n, options.Window));
         }
 
-        Report(options, report, hubRows, pollRows, idle, browserNote);
+        Report(options, report, hubRows, pollRows, idle, browserPages);
     }
 
-    private static async Task<((string, int, MeasuredWindow, HostMetrics), string)> BrowsersAsync(ChildHost host, BenchOptions options)
+    private static async Task<((string, int, MeasuredWindow, HostMetrics), object)> BrowsersAsync(ChildHost host, BenchOptions options)
     {
         await using var browser = await DashboardBrowser.LaunchAsync(options.Chromium);
         var before = await host.MetricsAsync(gc: true);
@@ -94,9 +94,8 @@ public static class UpstreamScenario
         Console.WriteLine($"{options.Browsers} pages: {window.RequestsPerMinute:0.0} status requests/min, CPU {window.CpuPercent:0} %");
         await browser.CloseAllPagesAsync();
         var perPage = (memory.GcHeapBytes - before.GcHeapBytes) / (double)options.Browsers;
-        var note = $"{options.Browsers} headless Chromium pages ({browser.Version}), each its own context and so its own circuit, "
-            + $"{options.Agents} agents: managed heap {Format.MiB(perPage)} per page after a full collection.";
-        return (($"{options.Browsers} browser pages", options.Browsers, window, memory), note);
+        var pages = new { pages = options.Browsers, chromium = browser.Version, agents = options.Agents, managedHeapPerPageBytes = perPage };
+        return (($"{options.Browsers} browser pages", options.Browsers, window, memory), pages);
     }
 
     private static async Task<(int, MeasuredWindow, PollCounters)> PollingViewersAsync(ChildHost host, int viewers, TimeSpan window)
@@ -133,34 +132,43 @@ public static class UpstreamScenario
         List<(string Viewers, int Count, MeasuredWindow Window, HostMetrics Memory)> hubRows,
         List<(int Count, MeasuredWindow Window, PollCounters Counters)> pollRows,
         HostMetrics idle,
-        string browserNote)
+        object browserPages)
     {
         var wanted = 60 / PollInterval.TotalSeconds;
-        var upstream = new MarkdownTable("viewers", "status requests in the window (counter)", "status requests / min", "host CPU (% of one core)", "host working set", "managed heap");
-        foreach (var (viewers, _, window, memory) in hubRows)
+        var viewers = hubRows.Select(r => new
         {
-            upstream.Row(viewers, $"{window.StatusRequests} in {Format.Number(window.Seconds, "0.0")} s", Format.Number(window.RequestsPerMinute, "0.0"),
-                Format.Percent(window.CpuPercent), Format.MiB(memory.WorkingSetBytes), Format.MiB(memory.GcHeapBytes));
-        }
-
-        var alternative = new MarkdownTable(
-            "viewers", "SutWeb: requests / min", "every viewer polls: requests / min wanted", "… achieved", "ratio", "host CPU with SutWeb", "host CPU when viewers poll", "failed polls");
-        foreach (var (count, window, counters) in pollRows)
+            viewers = r.Viewers,
+            statusRequestsInWindow = r.Window.StatusRequests,
+            windowSeconds = r.Window.Seconds,
+            statusRequestsPerMinute = r.Window.RequestsPerMinute,
+            hostCpuPercentOfOneCore = r.Window.CpuPercent,
+            workingSetBytes = r.Memory.WorkingSetBytes,
+            managedHeapBytes = r.Memory.GcHeapBytes,
+        });
+        var alternative = pollRows.Select(p =>
         {
-            var sutweb = hubRows.FirstOrDefault(r => r.Count == count && r.Viewers.Contains("hub", StringComparison.Ordinal));
+            var sutweb = hubRows.FirstOrDefault(r => r.Count == p.Count && r.Viewers.Contains("hub", StringComparison.Ordinal));
             // The alternative has no SutWeb poller: take its own requests out of the count.
-            var viewersPerMinute = window.OthersPerMinute;
-            var sutwebRate = sutweb.Window?.RequestsPerMinute ?? double.NaN;
-            alternative.Row(
-                count,
-                Format.Number(sutwebRate, "0.0"),
-                Format.Number(count * wanted),
-                Format.Number(viewersPerMinute),
-                "× " + Format.Number(viewersPerMinute / sutwebRate, "0.0"),
-                sutweb.Window is null ? "–" : Format.Percent(sutweb.Window.CpuPercent),
-                Format.Percent(window.CpuPercent),
-                counters.FailedCount);
-        }
+            return new
+            {
+                viewers = p.Count,
+                sutwebRequestsPerMinute = sutweb.Window?.RequestsPerMinute ?? double.NaN,
+                viewersPollingWantedPerMinute = p.Count * wanted,
+                viewersPollingAchievedPerMinute = p.Window.OthersPerMinute,
+                hostCpuPercentWithSutWeb = sutweb.Window?.CpuPercent ?? double.NaN,
+                hostCpuPercentWhenViewersPoll = p.Window.CpuPercent,
+                failedPolls = p.Counters.FailedCount,
+            };
+        });
+        report.Figures = new
+        {
+            agents = options.Agents,
+            pollIntervalMs = PollInterval.TotalMilliseconds,
+            idleHost = new { workingSetBytes = idle.WorkingSetBytes, managedHeapBytes = idle.GcHeapBytes },
+            viewers,
+            browserPages,
+            alternative,
+        };
 
         var hubRates = hubRows.Select(r => r.Window.RequestsPerMinute).ToList();
         // Within 2 %: the rate is timed from the requests themselves, so only a real extra or missing poll moves it more.
@@ -172,27 +180,5 @@ public static class UpstreamScenario
             string.Join(", ", hubRows.Select(r => $"{r.Viewers}: {r.Window.RequestsPerMinute:0.0}"))
                 + (largest.Window is null ? "" : $"; viewers polling themselves: {largest.Count} of them make × {largest.Window.OthersPerMinute / wanted:0} the requests"),
             flat));
-
-        report.Section(Name, $"""
-            ### Upstream load against the number of viewers (target 1)
-
-            One host, simulator with {options.Agents} agents and its random activity running, poll interval {PollInterval.TotalSeconds:0} s,
-            so the goal is {wanted:0} status requests per minute whatever the number of viewers. Each row is a window of
-            {options.Window.TotalSeconds:0} s; the simulator's counter (`GET /simulator/control/stats`) gives the requests in it, and the
-            times at which the host served them give the rate (requests after the first over the time from the first to the
-            last, so the window's edges do not round it).
-            Memory is taken after a full collection, with the viewers connected. Idle host before any viewer:
-            working set {Format.MiB(idle.WorkingSetBytes)}, managed heap {Format.MiB(idle.GcHeapBytes)}.
-
-            {upstream}
-            {browserNote}
-
-            The usual alternative in the same run, same host: N scripted viewers, each with its own token, each calling
-            `POST /simulator/api/sut/status` every {PollInterval.TotalSeconds:0} s from a random phase (the viewer count is the same N as
-            the hub clients above; SutWeb's own poll is taken out of the count). "Host CPU" is the whole host process, the
-            simulator included, so with polling viewers it stands for the Eggplant server's cost of serving them.
-
-            {alternative}
-            """);
     }
 }

@@ -3,9 +3,9 @@ using System.Globalization;
 using System.Runtime;
 using System.Runtime.InteropServices;
 
-namespace SutWeb.Bench.Reporting;
+namespace SutWeb.Tests.TestSupport;
 
-/// <summary>What the figures were measured on: cores, CPU, memory, OS, .NET, load.</summary>
+/// <summary>What the bench programs' figures were measured on: commit, cores, CPU, memory, OS, .NET, browser, load.</summary>
 public static class MachineInfo
 {
     public static string Cpu() =>
@@ -38,26 +38,24 @@ public static class MachineInfo
 
     public static string Chromium(string path) => File.Exists(path) ? Run(path, "--version")?.Split('\n')[0].Trim() ?? "unknown" : "not installed";
 
-    /// <param name="duration">The whole run's duration; given only for a run of every measurement.</param>
-    public static string Markdown(string repo, string chromium, DateTimeOffset started, string loadAtStart, TimeSpan? duration)
+    /// <summary>When, on which commit and machine, and how busy it was, for the JSON beside the figures.</summary>
+    /// <param name="browser">The browser's version, or why there was none.</param>
+    public static object Describe(DateTimeOffset started, string loadAtStart, string browser) => new
     {
-        var table = MarkdownTable.Text("what", "value")
-            .Row("measured", started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture))
-            .Row("commit", GitCommit(repo))
-            .Row("`nproc`", Nproc())
-            .Row("CPU", Cpu())
-            .Row("memory", Memory())
-            .Row("OS", Os())
-            .Row(".NET", $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.RuntimeIdentifier}), {(GCSettings.IsServerGC ? "server" : "workstation")} GC")
-            .Row("browser", chromium)
-            .Row("load average at start (1, 5, 15 min)", loadAtStart)
-            .Row("load average at end", LoadAverage());
-        if (duration is { } d)
+        measuredAt = started.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture),
+        seconds = Math.Round((DateTimeOffset.UtcNow - started).TotalSeconds),
+        commit = RepositoryRoot.Find() is { } repo ? GitCommit(repo) : "unknown",
+        loadAverage = new { atStart = loadAtStart, atEnd = LoadAverage() },
+        machine = new
         {
-            table.Row("duration of the run (after the build)", $"{d.TotalMinutes.ToString("0.0", CultureInfo.InvariantCulture)} min");
-        }
-        return table.ToString();
-    }
+            nproc = Nproc(),
+            cpu = Cpu(),
+            memory = Memory(),
+            os = Os(),
+            dotnet = $"{RuntimeInformation.FrameworkDescription} ({RuntimeInformation.RuntimeIdentifier}), {(GCSettings.IsServerGC ? "server" : "workstation")} GC",
+            browser,
+        },
+    };
 
     private static IEnumerable<string> ReadLines(string path)
     {

@@ -11,8 +11,8 @@ public sealed class AgentQueryTests
     {
         var query = AgentQuery.Parse(" login ", "Failed, running,failed", "PORT", "1");
 
-        Assert.Equal("login", query.Text);
-        Assert.Equal([AgentState.Running, AgentState.Failed], query.States);
+        Assert.Equal("login", query.Filter.Text);
+        Assert.Equal([AgentState.Running, AgentState.Failed], query.Filter.States);
         Assert.Equal(AgentSortColumn.Port, query.Sort);
         Assert.True(query.Descending);
         var parameters = query.ToQueryParameters();

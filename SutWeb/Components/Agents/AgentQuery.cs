@@ -10,8 +10,6 @@ namespace SutWeb.Components.Agents;
 /// </summary>
 public sealed record AgentQuery
 {
-    public const string TextParameter = AgentFilter.TextParameter;
-    public const string StatesParameter = AgentFilter.StatesParameter;
     public const string SortParameter = "sort";
     public const string DescendingParameter = "desc";
 
@@ -33,12 +31,6 @@ public sealed record AgentQuery
 
     public AgentFilter Filter { get; init; } = AgentFilter.Everything;
 
-    /// <summary>The filter's text, as typed in the filter bar.</summary>
-    public string Text => Filter.Text;
-
-    /// <summary>The filter's states, in enum order; empty shows every state.</summary>
-    public IReadOnlyList<AgentState> States => Filter.States;
-
     public AgentSortColumn Sort { get; init; } = AgentSortColumn.Default;
 
     public bool Descending { get; init; }
@@ -59,8 +51,6 @@ public sealed record AgentQuery
         [SortParameter] = Sort == AgentSortColumn.Default ? null : SortName(Sort),
         [DescendingParameter] = Descending ? "1" : null,
     };
-
-    public static string StateName(AgentState state) => AgentFilter.StateName(state);
 
     public static string? SortName(AgentSortColumn column) => SortNames.FirstOrDefault(s => s.Column == column).Name;
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using SutWeb.Components.Agents;
+using SutWeb.Components.Listing;
 using SutWeb.Components.Styling;
 using SutWeb.Eggplant;
 using SutWeb.Shared.Views;
@@ -24,10 +25,10 @@ public partial class Home
     [Inject]
     private IOptions<EggplantOptions> EggplantOptions { get; set; } = null!;
 
-    [SupplyParameterFromQuery(Name = AgentQuery.TextParameter)]
+    [SupplyParameterFromQuery(Name = AgentFilter.TextParameter)]
     public string? QueryText { get; set; }
 
-    [SupplyParameterFromQuery(Name = AgentQuery.StatesParameter)]
+    [SupplyParameterFromQuery(Name = AgentFilter.StatesParameter)]
     public string? QueryStates { get; set; }
 
     [SupplyParameterFromQuery(Name = AgentQuery.SortParameter)]

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace SutWeb.Shared.Views;
 
 /// <summary>Upstream health as state, with the time of the last good poll so every view can say how fresh it is.</summary>
@@ -13,8 +15,10 @@ public sealed record UpstreamHealth
 
     /// <summary>
     /// The interval the poller polls at now, in seconds; null before it has started. Polling may change pace, so freshness
-    /// is judged against this (<see cref="UpstreamFreshness"/>) rather than against a setting. Added after the first release.
+    /// is judged against this (<see cref="UpstreamFreshness"/>) rather than against a setting. Added after the first release;
+    /// named <c>pollInterval</c> on the wire, as in each source's health (docs/API.md section 3).
     /// </summary>
+    [JsonPropertyName("pollInterval")]
     public double? PollIntervalSeconds { get; init; }
 
     public static UpstreamHealth Starting { get; } = new() { State = UpstreamState.Starting };

@@ -82,7 +82,7 @@ public sealed class HubModelJsonTests
     {
         var health = SerializeToElement(Snapshot()).GetProperty("health");
 
-        Assert.Equal(["state", "lastSuccessAt", "lastError", "consecutiveFailures", "cause", "pollIntervalSeconds"], Names(health));
+        Assert.Equal(["state", "lastSuccessAt", "lastError", "consecutiveFailures", "cause", "pollInterval"], Names(health));
         Assert.Equal(JsonValueKind.String, health.GetProperty("state").ValueKind);
         Assert.Equal("Healthy", health.GetProperty("state").GetString());
         Assert.Equal("2024-03-01T12:00:04+00:00", health.GetProperty("lastSuccessAt").GetString());

@@ -15,6 +15,7 @@ public sealed class EggplantTokenTests
     private static readonly Dictionary<string, string?> QuietPoller = new()
     {
         ["Eggplant:PollInterval"] = "10:00:00",
+        ["Eggplant:IdlePollInterval"] = "10:00:00",
     };
 
     [Fact]

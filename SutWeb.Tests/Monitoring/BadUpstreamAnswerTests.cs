@@ -33,7 +33,8 @@ public sealed class BadUpstreamAnswerTests
         {
             eggplant.AnswerStatus(payload);
             var completed = poller.CompletedPolls;
-            clock.Advance(TimeSpan.FromSeconds(1));
+            // Failed polls back off: wait the interval in force.
+            clock.Advance(poller.Interval);
             await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the poll has finished");
             Assert.NotEqual(UpstreamState.Healthy, host.Board.Current.Health.State);
             Assert.Equal(before.Version, host.Board.Current.Version);

@@ -193,14 +193,15 @@ public sealed class StatusPollerTests
     }
 
     /// <summary>
-    /// One poll interval on the fake clock, waiting until a poll has completed: the one the tick starts, or the one
-    /// already in flight that made the tick skip its poll.
+    /// One interval in force on the fake clock (the poll interval, or a back-off once polls have failed for a while),
+    /// waiting until a poll has completed: the one the tick starts, or the one already in flight that made the tick
+    /// skip its poll.
     /// </summary>
     private static async Task TickAsync(SutWebHost host, FakeTimeProvider clock)
     {
         var poller = host.Services.GetRequiredService<PollerStatus>();
         var completed = poller.CompletedPolls;
-        clock.Advance(Interval);
+        clock.Advance(poller.Interval > Interval ? poller.Interval : Interval);
         await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the tick's poll has finished");
     }
 }

@@ -32,4 +32,24 @@ public sealed class UpstreamHealthTrackerTests
         Assert.Equal(UpstreamState.Degraded, tracker.OnFailure(Start.AddSeconds(30), UpstreamFailureKind.HttpError, "HTTP 500").State);
         Assert.Equal(UpstreamState.Unreachable, tracker.OnFailure(Start.AddSeconds(60), UpstreamFailureKind.HttpError, "HTTP 500").State);
     }
+
+    [Fact]
+    public void Tracker_BackingOff_ReportsTheBackoffButStaysUnreachableAndASuccessReportsThePaceAgain()
+    {
+        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2));
+        tracker.OnSuccess(Start);
+        for (var second = 2; second <= 8; second += 2)
+        {
+            tracker.OnFailure(Start.AddSeconds(second), UpstreamFailureKind.HttpError, "HTTP 500");
+        }
+
+        tracker.Backoff = TimeSpan.FromSeconds(47);
+        var failing = tracker.OnFailure(Start.AddSeconds(55), UpstreamFailureKind.HttpError, "HTTP 500");
+
+        Assert.Equal(47, failing.PollIntervalSeconds);
+        // Three waits of 47 s have not passed since the failures began; the data is no fresher for that.
+        Assert.Equal(UpstreamState.Unreachable, failing.State);
+        tracker.Backoff = null;
+        Assert.Equal(2, tracker.OnSuccess(Start.AddSeconds(102)).PollIntervalSeconds);
+    }
 }

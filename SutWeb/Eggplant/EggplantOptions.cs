@@ -22,7 +22,11 @@ public sealed class EggplantOptions
 
     public string? ClientSecret { get; set; }
 
+    /// <summary>How often the server is asked while an agent runs or the board changed in the last minute.</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the server is asked otherwise: a quiet board needs no answer every 2 s (never less than <see cref="PollInterval"/>).</summary>
+    public TimeSpan IdlePollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
     /// <summary>
     /// The longest a poll's whole exchange may take: sign-in, retries, headers and every byte of the body. A poll past

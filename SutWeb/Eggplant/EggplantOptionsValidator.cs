@@ -37,6 +37,11 @@ public sealed class EggplantOptionsValidator(IHostEnvironment environment) : IVa
         {
             errors.Add($"Eggplant:PollInterval must be at least 00:00:00.250 (is {options.PollInterval}).");
         }
+        if (options.IdlePollInterval < options.PollInterval)
+        {
+            errors.Add($"Eggplant:IdlePollInterval must not be shorter than Eggplant:PollInterval (is {options.IdlePollInterval}, "
+                + $"Eggplant:PollInterval is {options.PollInterval}).");
+        }
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             errors.Add("Eggplant:RequestTimeout must be positive.");

@@ -9,6 +9,7 @@ public sealed class PollerStatus
 {
     private long _completedPolls;
     private string? _stall;
+    private long _intervalTicks;
 
     /// <summary>Every poll that reached the server or failed on the way, with its duration, as soon as it is known.</summary>
     public event Action<PollOutcome>? Polled;
@@ -21,6 +22,14 @@ public sealed class PollerStatus
 
     /// <summary>What the watchdog says about the stall, or null while polls complete.</summary>
     public string? Stall => Volatile.Read(ref _stall);
+
+    /// <summary>
+    /// The wait the poller is in before its next poll (its pace, or a back-off; zero before its first), against which
+    /// the watchdog judges a stall, so that a quiet or backed-off poller is not taken for a stuck one.
+    /// </summary>
+    public TimeSpan Interval => TimeSpan.FromTicks(Interlocked.Read(ref _intervalTicks));
+
+    internal void SetInterval(TimeSpan interval) => Interlocked.Exchange(ref _intervalTicks, interval.Ticks);
 
     internal void SetStall(string? stall) => Volatile.Write(ref _stall, stall);
 

@@ -22,9 +22,13 @@ public sealed partial class PollerWatchdog(
 
     /// <summary>
     /// Three times the longest gap a working poller leaves between two completed polls (a whole deadline, then up to
-    /// a poll interval until the next tick): far from any slow but working server, yet well under a minute by default (21 s).
+    /// the interval in force until the next tick): far from any slow but working server, yet well under a minute by
+    /// default at the active pace (21 s). Judged against the interval in force (<see cref="PollerStatus.Interval"/>),
+    /// so that a quiet board's slower pace or a back-off of up to a minute is not taken for a stall; never against
+    /// less than <c>PollInterval</c>.
     /// </summary>
-    public static TimeSpan StalledAfter(EggplantOptions settings) => (settings.RequestTimeout + settings.PollInterval) * 3;
+    public static TimeSpan StalledAfter(EggplantOptions settings, TimeSpan interval) =>
+        (settings.RequestTimeout + (interval > settings.PollInterval ? interval : settings.PollInterval)) * 3;
 
     /// <summary>Whether <paramref name="health"/> is the watchdog's report of a stall.</summary>
     public static bool Reports(UpstreamHealth health) =>
@@ -33,7 +37,6 @@ public sealed partial class PollerWatchdog(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        var stalledAfter = StalledAfter(settings);
         var completed = status.CompletedPolls;
         var lastProgress = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
@@ -54,7 +57,7 @@ public sealed partial class PollerWatchdog(
                     continue;
                 }
                 var quiet = now - lastProgress;
-                if (quiet < stalledAfter)
+                if (quiet < StalledAfter(settings, status.Interval))
                 {
                     continue;
                 }

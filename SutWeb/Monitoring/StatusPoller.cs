@@ -7,9 +7,10 @@ using SutWeb.Shared.Wire;
 namespace SutWeb.Monitoring;
 
 /// <summary>
-/// The one poller per process: on each tick of a <see cref="PeriodicTimer"/> driven by <see cref="TimeProvider"/>
-/// it asks the Eggplant server for the agents and publishes the result to the board. One poll is in flight at a
-/// time, bounded by the client's deadline; a tick that finds the last poll still waiting only updates health. No
+/// The one poller per process: on each tick, one interval in force apart on <see cref="TimeProvider"/> (as
+/// <see cref="PollPace"/> gives it from the board's activity and the polls' outcomes), it asks the Eggplant server for
+/// the agents and publishes the result to the board. One poll is in flight at a time, bounded by the client's
+/// deadline; a tick that finds the last poll still waiting only updates health. No
 /// failure stops the loop, and on failure the last good agents stay on the board while health tells how stale they
 /// are. <see cref="PollerWatchdog"/> reports it should the loop get stuck all the same. It publishes to the board and
 /// reports to <see cref="PollerStatus"/>; telemetry observes both, so data flows one way: poller, board, observers.
@@ -37,19 +38,19 @@ public sealed partial class StatusPoller(
         var settings = options.Value;
         var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars });
         var health = new UpstreamHealthTracker(settings.PollInterval);
-        LogStarted(logger, settings.UpstreamName, settings.PollInterval.TotalSeconds);
+        var pace = new PollPace(settings.PollInterval, settings.IdlePollInterval);
+        LogStarted(logger, settings.UpstreamName, settings.PollInterval.TotalSeconds, settings.IdlePollInterval.TotalSeconds);
 
-        using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
         Task? inFlight = null;
         var startedAt = timeProvider.GetUtcNow();
-        do
+        for (DateTimeOffset? tick = startedAt; tick is { } at; tick = await NextTickAsync(pace, at, inFlight, stoppingToken))
         {
             // The flag, not the task: the task completes only after the poll has counted as completed.
             if (Volatile.Read(ref _polling) == 0)
             {
                 startedAt = timeProvider.GetUtcNow();
                 Volatile.Write(ref _polling, 1);
-                inFlight = PollOnceAsync(health, mapper, stoppingToken);
+                inFlight = PollOnceAsync(health, mapper, pace, stoppingToken);
             }
             else if (!status.Stalled)
             {
@@ -57,7 +58,6 @@ public sealed partial class StatusPoller(
                 Publish(health.OnOverdue(timeProvider.GetUtcNow(), startedAt));
             }
         }
-        while (await WaitForTickAsync(timer, stoppingToken));
 
         if (inFlight is not null)
         {
@@ -66,7 +66,7 @@ public sealed partial class StatusPoller(
     }
 
     /// <summary>One poll; it never throws, so one bad answer cannot stop the loop.</summary>
-    internal async Task PollOnceAsync(UpstreamHealthTracker health, IncrementalAgentViewMapper mapper, CancellationToken cancellationToken)
+    internal async Task PollOnceAsync(UpstreamHealthTracker health, IncrementalAgentViewMapper mapper, PollPace pace, CancellationToken cancellationToken)
     {
         var started = timeProvider.GetTimestamp();
         try
@@ -78,6 +78,14 @@ public sealed partial class StatusPoller(
             var now = timeProvider.GetUtcNow();
             var diff = board.PublishAgents(agents, now);
             status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), null, diff is null ? null : diff.Upserted.Count + diff.Removed.Count));
+            // Before health, which tells every view the interval it judges freshness by.
+            var idle = pace.Idle;
+            pace.OnSuccess(now, agents.Any(a => a.State == AgentState.Running), diff is not null);
+            if (pace.Idle != idle)
+            {
+                LogPace(logger, options.Value.UpstreamName, pace.Pace.TotalSeconds, pace.Idle ? "nothing runs and nothing has changed for a minute" : "the board is busy again");
+            }
+            SetPace(health, pace);
             Publish(health.OnSuccess(now));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -88,11 +96,16 @@ public sealed partial class StatusPoller(
         {
             var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e);
             status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), failure.Kind, null));
+            // A refused sign-in waits on its own back-off, and "Try again now" promises the next poll.
+            pace.OnFailure(backOff: failure.Kind != UpstreamFailureKind.Unauthorized);
+            SetPace(health, pace);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), failure));
         }
         catch (Exception e)
         {
             LogUnexpected(logger, options.Value.UpstreamName, e);
+            pace.OnFailure();
+            SetPace(health, pace);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
                 $"An unexpected error occurred while polling {options.Value.UpstreamName}; see the log."));
         }
@@ -101,6 +114,13 @@ public sealed partial class StatusPoller(
             Volatile.Write(ref _polling, 0);
             status.PollCompleted();
         }
+    }
+
+    private void SetPace(UpstreamHealthTracker health, PollPace pace)
+    {
+        health.PollInterval = pace.Pace;
+        health.Backoff = pace.BackingOff ? pace.Interval : null;
+        status.SetInterval(pace.Interval);
     }
 
     private void Publish(UpstreamHealth health)
@@ -141,20 +161,52 @@ public sealed partial class StatusPoller(
         }
     }
 
-    private static async Task<bool> WaitForTickAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    /// <summary>
+    /// Waits for the tick one interval in force after <paramref name="tick"/>. While a poll is in flight its outcome may
+    /// change the interval: the wait then ends at the new interval after the tick (at once when that has passed). A
+    /// poll still in flight at the tick makes it an overdue check. Ticks keep to their schedule, not to when the loop
+    /// wakes, unless it wakes a whole interval late (a clock that jumps): then it starts again from now.
+    /// </summary>
+    /// <returns>The time of the next tick; null once the host stops.</returns>
+    private async Task<DateTimeOffset?> NextTickAsync(PollPace pace, DateTimeOffset tick, Task? inFlight, CancellationToken stoppingToken)
     {
         try
         {
-            return await timer.WaitForNextTickAsync(stoppingToken);
+            if (inFlight is { IsCompleted: false })
+            {
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var due = tick + pace.Interval;
+                var delay = Task.Delay(Positive(due - timeProvider.GetUtcNow()), timeProvider, wait.Token);
+                if (await Task.WhenAny(inFlight, delay) == delay)
+                {
+                    await delay;
+                    return OnSchedule(due, pace.Interval);
+                }
+                await wait.CancelAsync();
+            }
+            var next = tick + pace.Interval;
+            if (next - timeProvider.GetUtcNow() is var left && left > TimeSpan.Zero)
+            {
+                await Task.Delay(left, timeProvider, stoppingToken);
+            }
+            return stoppingToken.IsCancellationRequested ? null : OnSchedule(next, pace.Interval);
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
-            return false;
+            return null;
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s")]
-    private static partial void LogStarted(ILogger logger, string upstream, double intervalSeconds);
+    private DateTimeOffset OnSchedule(DateTimeOffset due, TimeSpan interval) =>
+        timeProvider.GetUtcNow() is var now && now - due >= interval ? now : due;
+
+    private static TimeSpan Positive(TimeSpan span) => span > TimeSpan.Zero ? span : TimeSpan.Zero;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s while agents run, every {IdleSeconds} s when the board is quiet")]
+    private static partial void LogStarted(ILogger logger, string upstream, double intervalSeconds, double idleSeconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Polling {Upstream} every {IntervalSeconds} s now: {Why}")]
+    private static partial void LogPace(ILogger logger, string upstream, double intervalSeconds, string why);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Upstream}: {Agents} agent connections")]
     private static partial void LogConnected(ILogger logger, string upstream, int agents);

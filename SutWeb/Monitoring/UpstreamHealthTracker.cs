@@ -15,6 +15,14 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
     public TimeSpan PollInterval { get; set; } = pollInterval;
 
     /// <summary>
+    /// The longer wait of a poller whose failed polls back off (<see cref="PollPace"/>), null at its pace. Health reports
+    /// it as the interval in force; whether failures have lasted too long is still judged against <see cref="PollInterval"/>.
+    /// </summary>
+    public TimeSpan? Backoff { get; set; }
+
+    private double InForceSeconds => (Backoff ?? PollInterval).TotalSeconds;
+
+    /// <summary>
     /// A poll still waiting this long makes the data overdue: one and a half intervals, and at least 1.5 s, so that a
     /// poll merely a little slower than a short interval does not flap health (and the log) on every tick, while the
     /// second tick of a hung poll (two intervals in) always finds it overdue, whatever the timer's jitter.
@@ -34,7 +42,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         lock (_gate)
         {
             _failingSince = null;
-            return Current = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now, PollIntervalSeconds = PollInterval.TotalSeconds };
+            return Current = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now, PollIntervalSeconds = InForceSeconds };
         }
     }
 
@@ -74,7 +82,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
             LastError = message,
             ConsecutiveFailures = Current.ConsecutiveFailures + 1,
             Cause = cause,
-            PollIntervalSeconds = PollInterval.TotalSeconds,
+            PollIntervalSeconds = InForceSeconds,
         };
     }
 
@@ -101,7 +109,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
             State = state,
             LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
             Cause = UpstreamCause.Timeout,
-            PollIntervalSeconds = PollInterval.TotalSeconds,
+            PollIntervalSeconds = InForceSeconds,
         };
     }
 

@@ -127,6 +127,14 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
             {
                 Walk(child, [property.PropertyType], found);
             }
+            else if (EntryType(property.PropertyType) is { } entry)
+            {
+                // A map of settings (Eggplant:Sources:{id}): each entry's keys are checked as the entry's type.
+                foreach (var item in child.GetChildren())
+                {
+                    Walk(item, [entry], found);
+                }
+            }
             // A leaf's or a list's children (Security:AllowedOrigins:0) are its value: the binder reads them all.
         }
     }
@@ -139,6 +147,13 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
     private static bool IsCollectionOrNested(Type type) => type != typeof(string) && !type.IsValueType;
 
     private static bool IsNested(Type type) => IsCollectionOrNested(type) && !typeof(IEnumerable).IsAssignableFrom(type);
+
+    /// <summary>The value type of a string-keyed dictionary of settings objects, else null.</summary>
+    private static Type? EntryType(Type type) =>
+        type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>)
+        && type.GetGenericArguments() is [var key, var value] && key == typeof(string) && IsNested(value)
+            ? value
+            : null;
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Unknown setting {Key} (did you mean {Suggestion}?): SutWeb ignores it")]
     private static partial void LogUnknownNear(ILogger logger, string key, string suggestion);

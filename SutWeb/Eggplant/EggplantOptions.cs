@@ -1,3 +1,4 @@
+using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Mapping;
 
 namespace SutWeb.Eggplant;
@@ -57,6 +58,15 @@ public sealed class EggplantOptions
 
     /// <summary>More agent connections than this in one answer is an upstream error.</summary>
     public int MaxAgents { get; set; } = AgentViewLimits.Default.MaxAgents;
+
+    /// <summary>What screens call this server; unset, the default source is named by <see cref="UpstreamName"/>.</summary>
+    public string? DisplayName { get; set; }
+
+    /// <summary>
+    /// Further servers, by id (<c>Eggplant:Sources:{id}</c>); see <see cref="EggplantSources"/>. Ordinal keys: an id
+    /// differing only in case is malformed (ids are lower case), not merged.
+    /// </summary>
+    public Dictionary<string, EggplantSourceSettings> Sources { get; } = new(StringComparer.Ordinal);
 
     public bool UsesClientCredentials => !string.IsNullOrWhiteSpace(TokenUrl);
 

@@ -9,7 +9,9 @@ namespace SutWeb.Shared.Mapping;
 /// neither read again nor mapped again, and the differ finds it unchanged at once. The result is exactly what
 /// <see cref="AgentViewMapper.ToViews"/> gives for the same answer.
 /// </summary>
-public sealed class IncrementalAgentViewMapper(AgentViewLimits limits)
+/// <param name="source">The source whose answers these are: it prefixes keys (<see cref="AgentKeys"/>) and is stamped on each view.</param>
+/// <param name="sourceName">What screens call that source.</param>
+public sealed class IncrementalAgentViewMapper(AgentViewLimits limits, string source = AgentKeys.DefaultSource, string sourceName = "")
 {
     // The last good answer's agent connections (their JSON bytes) and the views made of them.
     private Dictionary<byte[], AgentView> _known = new(ByteSequenceComparer.Instance);
@@ -25,7 +27,7 @@ public sealed class IncrementalAgentViewMapper(AgentViewLimits limits)
             var json = utf8Json[element];
             if (!known.TryGetValue(json, out var bytes, out var view))
             {
-                view = AgentViewMapper.ToView(StatusPayloadParser.ParseElement(json), limits);
+                view = Stamp(AgentViewMapper.ToView(StatusPayloadParser.ParseElement(json), limits));
                 bytes = json.ToArray();
             }
             next.TryAdd(bytes, view);
@@ -36,4 +38,10 @@ public sealed class IncrementalAgentViewMapper(AgentViewLimits limits)
         _known = next;
         return result;
     }
+
+    // Before numbering, so that a duplicate becomes {source}/name:port#2 and the cache keeps the stamped view.
+    private AgentView Stamp(AgentView view) =>
+        source == AgentKeys.DefaultSource && sourceName.Length == 0
+            ? view
+            : view with { Key = AgentKeys.For(source, view.AgentName, view.Port), Source = source, SourceName = sourceName };
 }

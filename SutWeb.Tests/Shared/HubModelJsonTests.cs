@@ -96,7 +96,7 @@ public sealed class HubModelJsonTests
         var agent = SerializeToElement(Snapshot()).GetProperty("agents")[0];
 
         Assert.Equal(
-            ["key", "agentName", "port", "processId", "state", "processStatus", "lastLog", "lastLogTruncated", "execution"],
+            ["key", "agentName", "port", "processId", "state", "processStatus", "lastLog", "lastLogTruncated", "execution", "source", "sourceName"],
             Names(agent));
         Assert.Equal("martin2:5400", agent.GetProperty("key").GetString());
         Assert.Equal("martin2", agent.GetProperty("agentName").GetString());

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using SutWeb.Shared.Diffing;
+using SutWeb.Shared.Mapping;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Monitoring;
@@ -60,13 +61,33 @@ public sealed class AgentBoard(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Replaces the agents with a new poll's result, in ordinal key order (as the mapper gives them).</summary>
+    /// <summary>Replaces the agents of the source <c>default</c> with a new poll's result.</summary>
     /// <returns>The diff it made, or null when nothing changed (no new version then, except the very first).</returns>
-    public StatusDiff? PublishAgents(IReadOnlyList<AgentView> agents, DateTimeOffset observedAt)
+    public StatusDiff? PublishAgents(IReadOnlyList<AgentView> agents, DateTimeOffset observedAt) =>
+        PublishAgents(AgentKeys.DefaultSource, agents, observedAt);
+
+    /// <summary>
+    /// Replaces one source's agents with its new poll's result, in ordinal key order (as the mapper gives them); the
+    /// other sources' agents stay as they are, and the diff covers this source's keys only.
+    /// </summary>
+    /// <returns>The diff it made, or null when nothing changed (no new version then, except the very first).</returns>
+    public StatusDiff? PublishAgents(string source, IReadOnlyList<AgentView> agents, DateTimeOffset observedAt)
     {
         lock (_gate)
         {
-            var diff = StatusDiffer.Diff(_current.Agents, agents, _current.Version, observedAt);
+            // One source (the usual case): no split, no merge, as before sources existed.
+            IReadOnlyList<AgentView> before = _current.Agents;
+            var others = new List<AgentView>();
+            if (!_current.Agents.All(a => a.Source == source))
+            {
+                var own = new List<AgentView>();
+                foreach (var agent in _current.Agents)
+                {
+                    (agent.Source == source ? own : others).Add(agent);
+                }
+                before = own;
+            }
+            var diff = StatusDiffer.Diff(before, agents, _current.Version, observedAt);
             // Version 1 marks the first successful poll, even when it finds no agents.
             if (diff is null && _current.Version == 0)
             {
@@ -77,8 +98,9 @@ public sealed class AgentBoard(TimeProvider timeProvider)
                 Volatile.Write(ref _current, _current with { ObservedAt = observedAt });
                 return null;
             }
-            Volatile.Write(ref _current, _current with { Version = diff.ToVersion, ObservedAt = observedAt, Agents = agents });
-            Broadcast(new BoardUpdate(diff, null, agents));
+            var merged = others.Count == 0 ? agents : Merge(others, agents);
+            Volatile.Write(ref _current, _current with { Version = diff.ToVersion, ObservedAt = observedAt, Agents = merged });
+            Broadcast(new BoardUpdate(diff, null, merged));
             return diff;
         }
     }
@@ -95,6 +117,26 @@ public sealed class AgentBoard(TimeProvider timeProvider)
             Volatile.Write(ref _current, _current with { Health = health });
             Broadcast(new BoardUpdate(null, health));
         }
+    }
+
+    /// <summary>Two lists in ordinal key order as one, in linear time; keys are unique across sources.</summary>
+    private static List<AgentView> Merge(List<AgentView> a, IReadOnlyList<AgentView> b)
+    {
+        var merged = new List<AgentView>(a.Count + b.Count);
+        int i = 0, j = 0;
+        while (i < a.Count && j < b.Count)
+        {
+            merged.Add(string.CompareOrdinal(a[i].Key, b[j].Key) <= 0 ? a[i++] : b[j++]);
+        }
+        while (i < a.Count)
+        {
+            merged.Add(a[i++]);
+        }
+        while (j < b.Count)
+        {
+            merged.Add(b[j++]);
+        }
+        return merged;
     }
 
     private void Broadcast(BoardUpdate update)

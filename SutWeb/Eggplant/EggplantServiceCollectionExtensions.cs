@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SutWeb.Eggplant.Sources;
 
 namespace SutWeb.Eggplant;
 
@@ -18,6 +19,7 @@ public static class EggplantServiceCollectionExtensions
         services.AddTransient<BearerTokenHandler>();
 
         services.AddHostedService<InsecureTransportWarning>();
+        services.AddEggplantSources(configuration);
 
         // Time is bounded by each exchange's deadline on the TimeProvider (EggplantClient, EggplantTokenProvider),
         // which covers the body too; HttpClient.Timeout would not, and would not follow a test's clock.
@@ -35,5 +37,5 @@ public static class EggplantServiceCollectionExtensions
         return services;
     }
 
-    private static SocketsHttpHandler NoRedirects() => new() { AllowAutoRedirect = false };
+    internal static SocketsHttpHandler NoRedirects() => new() { AllowAutoRedirect = false };
 }

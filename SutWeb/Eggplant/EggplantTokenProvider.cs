@@ -17,7 +17,8 @@ public sealed partial class EggplantTokenProvider(
     SignInBackoff backoff,
     IOptions<EggplantOptions> options,
     TimeProvider timeProvider,
-    ILogger<EggplantTokenProvider> logger) : IDisposable
+    ILogger<EggplantTokenProvider> logger,
+    string httpClientName = EggplantTokenProvider.HttpClientName) : IDisposable
 {
     public const string HttpClientName = "EggplantAuth";
 
@@ -108,7 +109,7 @@ public sealed partial class EggplantTokenProvider(
 
     private async Task<CachedToken> SignInAsync(Uri uri, Dictionary<string, string> form, bool clientCredentials, CancellationToken cancellationToken)
     {
-        var client = httpClientFactory.CreateClient(HttpClientName);
+        var client = httpClientFactory.CreateClient(httpClientName);
         using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
         HttpResponseMessage response;
         try

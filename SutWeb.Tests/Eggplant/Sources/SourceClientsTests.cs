@@ -1,0 +1,61 @@
+using System.Net;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using SutWeb.Eggplant;
+using SutWeb.Tests.TestSupport;
+
+namespace SutWeb.Tests.Eggplant.Sources;
+
+/// <summary>
+/// Each source gets its own client, token and circuit breaker against its own server. Nothing polls the sources under
+/// <c>Eggplant:Sources</c> yet (see NOTES-issue12-sources.md): these tests call the keyed clients directly.
+/// </summary>
+public sealed class SourceClientsTests
+{
+    [Fact]
+    public async Task KeyedClient_SecondSource_SignsInToAndReadsItsOwnServer()
+    {
+        await using var first = await ScriptedEggplantServer.StartAsync();
+        await using var second = await ScriptedEggplantServer.StartAsync();
+        second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"lab-only","port":1,"process_id":1}]"""));
+        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+
+        var payload = await host.Services.GetRequiredKeyedService<EggplantClient>("lab-a").GetStatusPayloadAsync(CancellationToken.None);
+
+        Assert.Contains("lab-only", Encoding.UTF8.GetString(payload), StringComparison.Ordinal);
+        Assert.Equal(1, second.AuthRequests);
+        Assert.Equal(1, second.StatusRequests);
+    }
+
+    [Fact]
+    public async Task KeyedClient_SecondSourceCircuitOpens_DefaultSourceStillAnswers()
+    {
+        await using var first = await ScriptedEggplantServer.StartAsync();
+        await using var second = await ScriptedEggplantServer.StartAsync();
+        second.AnswerStatus([], HttpStatusCode.InternalServerError);
+        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        var lab = host.Services.GetRequiredKeyedService<EggplantClient>("lab-a");
+
+        var failure = await Assert.ThrowsAsync<EggplantException>(() => lab.GetStatusPayloadAsync(CancellationToken.None));
+        var open = await Assert.ThrowsAsync<EggplantException>(() => lab.GetStatusPayloadAsync(CancellationToken.None));
+        using var scope = host.Services.CreateScope();
+        var payload = await scope.ServiceProvider.GetRequiredService<EggplantClient>().GetStatusPayloadAsync(CancellationToken.None);
+
+        Assert.Equal(UpstreamFailureKind.HttpError, failure.Kind);
+        Assert.Equal(UpstreamFailureKind.CircuitOpen, open.Kind);
+        Assert.Equal("[]", Encoding.UTF8.GetString(payload));
+    }
+
+    private static Dictionary<string, string?> TwoSources(ScriptedEggplantServer first, ScriptedEggplantServer second) => new()
+    {
+        ["Eggplant:BaseUrl"] = first.BaseUrl,
+        ["Eggplant:Username"] = "first",
+        ["Eggplant:Password"] = "first-secret",
+        ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
+        ["Eggplant:Sources:lab-a:Username"] = "second",
+        ["Eggplant:Sources:lab-a:Password"] = "second-secret",
+        ["Eggplant:Sources:lab-a:RetryCount"] = "0",
+        ["Eggplant:Sources:lab-a:CircuitBreakerFailures"] = "1",
+        ["Eggplant:Sources:lab-a:CircuitBreakDuration"] = "00:10:00",
+    };
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.Extensions.Options;
+
+namespace SutWeb.Eggplant.Sources;
+
+public static class EggplantSourceServiceCollectionExtensions
+{
+    /// <summary>The name of a source's status client; its sign-in client is <see cref="AuthClientName"/>.</summary>
+    public static string StatusClientName(string id) => $"Eggplant:{id}";
+
+    public static string AuthClientName(string id) => $"{EggplantTokenProvider.HttpClientName}:{id}";
+
+    /// <summary>
+    /// For every source but <c>default</c> (whose services <see cref="EggplantServiceCollectionExtensions.AddEggplantClient"/>
+    /// registers unkeyed, as before sources existed): its own endpoints, sign-in back-off, token, Polly policies and
+    /// circuit breaker, and named HTTP clients, keyed by the source id, so that nothing of one server (its token, its
+    /// breaker's count, its credentials) reaches another. <see cref="EggplantClient"/> is keyed too, one per use.
+    /// </summary>
+    public static IServiceCollection AddEggplantSources(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Bound here as well as by the options system: the set of sources decides what is registered. A bad value
+        // fails this bind with the binder's message, which StartupErrors turns into one naming the setting.
+        var flat = configuration.GetSection(EggplantOptions.Section).Get<EggplantOptions>() ?? new EggplantOptions();
+        foreach (var source in EggplantSources.Resolve(flat).Where(s => !s.IsDefault))
+        {
+            var id = source.Id;
+            var options = Options.Create(source.Options);
+            services.AddKeyedSingleton(id, source);
+            services.AddKeyedSingleton(id, (provider, _) => new EggplantEndpoints(options, provider.GetRequiredService<IServer>()));
+            services.AddKeyedSingleton(id, (provider, _) => new SignInBackoff(
+                options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>()));
+            services.AddKeyedSingleton(id, (provider, _) => new EggplantTokenProvider(
+                provider.GetRequiredService<IHttpClientFactory>(),
+                provider.GetRequiredKeyedService<EggplantEndpoints>(id),
+                provider.GetRequiredKeyedService<SignInBackoff>(id),
+                options,
+                provider.GetRequiredService<TimeProvider>(),
+                provider.GetRequiredService<ILogger<EggplantTokenProvider>>(),
+                AuthClientName(id)));
+            services.AddKeyedSingleton(id, (provider, _) => new EggplantResiliencePolicies(
+                options, provider.GetRequiredService<ILogger<EggplantResiliencePolicies>>()));
+
+            services.AddHttpClient(AuthClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
+                .RedactLoggedHeaders(_ => true);
+            services.AddHttpClient(StatusClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
+                .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
+                .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).Retry)
+                .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).CircuitBreaker)
+                .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredKeyedService<EggplantTokenProvider>(id)))
+                .RedactLoggedHeaders(_ => true);
+            services.AddKeyedTransient(id, (provider, _) => new EggplantClient(
+                provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusClientName(id)),
+                provider.GetRequiredKeyedService<EggplantEndpoints>(id),
+                options,
+                provider.GetRequiredService<TimeProvider>()));
+        }
+        return services;
+    }
+}

@@ -21,5 +21,24 @@ public sealed record UpstreamHealth
     [JsonPropertyName("pollInterval")]
     public double? PollIntervalSeconds { get; init; }
 
+    /// <summary>
+    /// One entry per source, added with sources; null (and left out of the JSON) while no poller reports per source.
+    /// Compared by content, so that an unchanged health is not pushed again.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<SourceHealth>? Sources { get; init; }
+
     public static UpstreamHealth Starting { get; } = new() { State = UpstreamState.Starting };
+
+    public bool Equals(UpstreamHealth? other) =>
+        other is not null
+        && State == other.State
+        && LastSuccessAt == other.LastSuccessAt
+        && LastError == other.LastError
+        && ConsecutiveFailures == other.ConsecutiveFailures
+        && Cause == other.Cause
+        && PollIntervalSeconds == other.PollIntervalSeconds
+        && (ReferenceEquals(Sources, other.Sources) || (Sources is not null && other.Sources is not null && Sources.SequenceEqual(other.Sources)));
+
+    public override int GetHashCode() => HashCode.Combine(State, LastSuccessAt, LastError, ConsecutiveFailures, Cause, PollIntervalSeconds, Sources?.Count);
 }

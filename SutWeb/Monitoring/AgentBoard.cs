@@ -26,6 +26,7 @@ public sealed class AgentBoard(TimeProvider timeProvider)
 
     private readonly Lock _gate = new();
     private readonly List<BoardSubscription> _subscribers = [];
+    private readonly List<SourceHealth> _sources = [];
     private StatusSnapshot _current = new() { Version = 0, Health = UpstreamHealth.Starting, Agents = [] };
 
     public StatusSnapshot Current => Volatile.Read(ref _current);
@@ -105,18 +106,61 @@ public sealed class AgentBoard(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Sets upstream health; subscribers hear of it only when it differs from the current one.</summary>
+    /// <summary>
+    /// Sets one source's health. With one source (<c>default</c>) the board's health is that one's, unchanged; with several
+    /// it is their combination (<see cref="SourceHealths.Combine"/>), in the order they first reported.
+    /// </summary>
+    public void PublishHealth(string source, string sourceName, UpstreamHealth health)
+    {
+        lock (_gate)
+        {
+            var entry = SutWeb.Shared.Views.SourceHealth.From(source, sourceName, health);
+            if (_sources.FindIndex(s => s.Source == source) is var index and >= 0)
+            {
+                _sources[index] = entry;
+            }
+            else
+            {
+                _sources.Add(entry);
+            }
+            SetHealth(_sources is [{ Source: AgentKeys.DefaultSource }] ? health : SourceHealths.Combine([.. _sources]));
+        }
+    }
+
+    /// <summary>One source's last reported health; <see cref="UpstreamHealth.Starting"/> before it has reported.</summary>
+    public UpstreamHealth SourceHealth(string source)
+    {
+        lock (_gate)
+        {
+            return _sources.Find(s => s.Source == source)?.AsUpstream() ?? UpstreamHealth.Starting;
+        }
+    }
+
+    /// <summary>Sets the health of the source <c>default</c> (the watchdog's word on its poller), or the board's before any source reported.</summary>
     public void PublishHealth(UpstreamHealth health)
     {
         lock (_gate)
         {
-            if (health.Equals(_current.Health))
+            if (_sources.Find(s => s.Source == AgentKeys.DefaultSource) is { } own)
             {
-                return;
+                PublishHealth(own.Source, own.SourceName, health);
             }
-            Volatile.Write(ref _current, _current with { Health = health });
-            Broadcast(new BoardUpdate(null, health));
+            else
+            {
+                SetHealth(health);
+            }
         }
+    }
+
+    /// <summary>Subscribers hear of health only when it differs from the current one.</summary>
+    private void SetHealth(UpstreamHealth health)
+    {
+        if (health.Equals(_current.Health))
+        {
+            return;
+        }
+        Volatile.Write(ref _current, _current with { Health = health });
+        Broadcast(new BoardUpdate(null, health));
     }
 
     /// <summary>Two lists in ordinal key order as one, in linear time; keys are unique across sources.</summary>

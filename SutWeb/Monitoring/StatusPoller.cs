@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SutWeb.Eggplant;
+using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Mapping;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
@@ -24,6 +25,24 @@ public sealed partial class StatusPoller(
     IHostApplicationLifetime lifetime,
     ILogger<StatusPoller> logger) : BackgroundService
 {
+    /// <summary>
+    /// The poller of one source under <c>Eggplant:Sources</c>: its keyed client, its own status and resolved settings,
+    /// publishing its agents and its health as that source's. The unkeyed one polls the source <c>default</c>.
+    /// </summary>
+    internal StatusPoller(
+        EggplantSource source,
+        IServiceScopeFactory scopes,
+        AgentBoard board,
+        TimeProvider timeProvider,
+        IHostApplicationLifetime lifetime,
+        ILogger<StatusPoller> logger)
+        : this(scopes, board, new PollerStatus(), Options.Create(source.Options), timeProvider, lifetime, logger) =>
+        _source = source;
+
+    private readonly EggplantSource? _source;
+
+    private string SourceId => _source?.Id ?? AgentKeys.DefaultSource;
+
     // 1 from a poll's start until just before it counts as completed, so that whoever sees the count grow (the
     // watchdog, a test stepping a fake clock) knows the next tick starts a poll.
     private int _polling;
@@ -36,7 +55,8 @@ public sealed partial class StatusPoller(
             return;
         }
         var settings = options.Value;
-        var mapper = new IncrementalAgentViewMapper(new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars });
+        var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars };
+        var mapper = _source is null ? new IncrementalAgentViewMapper(limits) : new IncrementalAgentViewMapper(limits, _source.Id, _source.DisplayName);
         var health = new UpstreamHealthTracker(settings.PollInterval);
         var pace = new PollPace(settings.PollInterval, settings.IdlePollInterval);
         LogStarted(logger, settings.UpstreamName, settings.PollInterval.TotalSeconds, settings.IdlePollInterval.TotalSeconds);
@@ -72,11 +92,13 @@ public sealed partial class StatusPoller(
         try
         {
             using var scope = scopes.CreateScope();
-            var client = scope.ServiceProvider.GetRequiredService<EggplantClient>();
+            var client = _source is null
+                ? scope.ServiceProvider.GetRequiredService<EggplantClient>()
+                : scope.ServiceProvider.GetRequiredKeyedService<EggplantClient>(_source.Id);
             var payload = await client.GetStatusPayloadAsync(cancellationToken);
             var agents = mapper.Map(payload);
             var now = timeProvider.GetUtcNow();
-            var diff = board.PublishAgents(agents, now);
+            var diff = board.PublishAgents(SourceId, agents, now);
             status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), null, diff is null ? null : diff.Upserted.Count + diff.Removed.Count));
             // Before health, which tells every view the interval it judges freshness by.
             var idle = pace.Idle;
@@ -125,8 +147,10 @@ public sealed partial class StatusPoller(
 
     private void Publish(UpstreamHealth health)
     {
-        var previous = board.Current.Health;
-        board.PublishHealth(health);
+        var previous = _source is null && board.SourceHealth(SourceId).State == UpstreamState.Starting
+            ? board.Current.Health
+            : board.SourceHealth(SourceId);
+        board.PublishHealth(SourceId, _source?.DisplayName ?? EggplantSources.DisplayNameOf(options.Value), health);
         // One log line per transition, not one per failed poll.
         if (previous.State != health.State)
         {

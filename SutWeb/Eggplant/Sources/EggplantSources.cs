@@ -16,7 +16,7 @@ public static partial class EggplantSources
         var sources = new List<EggplantSource>();
         if (!flat.UsesSimulator || flat.Sources.Count == 0)
         {
-            sources.Add(new EggplantSource(EggplantSource.DefaultId, DefaultName(flat), EggplantOptions.Section + ":", flat));
+            sources.Add(new EggplantSource(EggplantSource.DefaultId, DisplayNameOf(flat), EggplantOptions.Section + ":", flat));
         }
         foreach (var (id, settings) in flat.Sources)
         {
@@ -34,7 +34,7 @@ public static partial class EggplantSources
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);
 
     /// <summary>The flat source's name on screen: its own, else the server's host and port (never user info or query).</summary>
-    private static string DefaultName(EggplantOptions flat) =>
+    public static string DisplayNameOf(EggplantOptions flat) =>
         !string.IsNullOrWhiteSpace(flat.DisplayName) ? flat.DisplayName
         : flat.UsesSimulator ? "Simulator"
         : Uri.TryCreate(flat.BaseUrl, UriKind.Absolute, out var uri) ? uri.Authority

@@ -52,6 +52,29 @@ public sealed class SourcePollersTests
         Assert.Equal(4, host.Board.Current.Agents.Count);
     }
 
+    [Fact]
+    public async Task Hub_ClientApplyingDiffsByKey_ConvergesWithBothSources()
+    {
+        await using var first = await ScriptedEggplantServer.StartAsync();
+        await using var second = await ScriptedEggplantServer.StartAsync();
+        first.AnswerStatus(SameAgents);
+        second.AnswerStatus(SameAgents);
+        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
+
+        // A first-release client knows nothing of sources: it applies diffs by key and version.
+        second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"mac","port":5400,"process_id":1,"execution_status":{"status":"RUNNING"}}]"""));
+        first.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"win","port":5400,"process_id":2}]"""));
+
+        await Eventually.UntilAsync(
+            () => probe.State?.Agents.Select(a => a.Key).SequenceEqual(["lab-a/mac:5400", "win:5400"]) == true,
+            "the hub client holds both sources' agents after their diffs");
+        Assert.Equal(
+            host.Board.Current.Agents.Select(a => (a.Key, a.State)),
+            probe.State!.Agents.Select(a => (a.Key, a.State)));
+        Assert.Equal(AgentState.Running, probe.State.Agents[0].State);
+    }
+
     private static Dictionary<string, string?> TwoSources(ScriptedEggplantServer first, ScriptedEggplantServer second) => new()
     {
         ["Eggplant:BaseUrl"] = first.BaseUrl,

@@ -75,6 +75,24 @@ public sealed class SourcePollersTests
         Assert.Equal(AgentState.Running, probe.State.Agents[0].State);
     }
 
+    [Fact]
+    public async Task Board_OnlyConfiguredSources_ShowsNoSimulatorAgents()
+    {
+        await using var second = await ScriptedEggplantServer.StartAsync();
+        second.AnswerStatus(SameAgents);
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
+            ["Eggplant:Sources:lab-a:Username"] = "second",
+            ["Eggplant:Sources:lab-a:Password"] = "second-secret",
+        });
+
+        await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "lab-a answers");
+
+        Assert.Equal(["lab-a/mac:5400", "lab-a/win:5400"], host.Board.Current.Agents.Select(a => a.Key));
+        Assert.Equal("lab-a", Assert.Single(host.Board.Current.Health.Sources!).Source);
+    }
+
     private static Dictionary<string, string?> TwoSources(ScriptedEggplantServer first, ScriptedEggplantServer second) => new()
     {
         ["Eggplant:BaseUrl"] = first.BaseUrl,

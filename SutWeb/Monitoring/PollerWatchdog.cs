@@ -1,3 +1,5 @@
+using SutWeb.Eggplant.Sources;
+using SutWeb.Shared.Mapping;
 using Microsoft.Extensions.Options;
 using SutWeb.Eggplant;
 using SutWeb.Shared.Views;
@@ -37,6 +39,10 @@ public sealed partial class PollerWatchdog(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
+        if (!EggplantSources.Resolve(settings).Any(s => s.IsDefault))
+        {
+            return; // No source default to watch: only Eggplant:Sources are configured.
+        }
         var completed = status.CompletedPolls;
         var lastProgress = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
@@ -69,7 +75,9 @@ public sealed partial class PollerWatchdog(
                 status.SetStall(stall);
                 // A poll that completes at this very moment publishes its own health; the next one corrects a stall
                 // published over it, one interval later at most.
-                board.PublishHealth(board.Current.Health with { State = UpstreamState.Unreachable, LastError = stall });
+                // With several sources the board's health is their combination: the stall is the source default's.
+                var own = board.Current.Health.Sources is null ? board.Current.Health : board.SourceHealth(AgentKeys.DefaultSource);
+                board.PublishHealth(own with { State = UpstreamState.Unreachable, LastError = stall });
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

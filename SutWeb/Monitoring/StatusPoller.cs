@@ -55,6 +55,10 @@ public sealed partial class StatusPoller(
             return;
         }
         var settings = options.Value;
+        if (_source is null && !EggplantSources.Resolve(settings).Any(s => s.IsDefault))
+        {
+            return; // Only Eggplant:Sources are configured: there is no source default, not even the simulator.
+        }
         var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars };
         var mapper = _source is null ? new IncrementalAgentViewMapper(limits) : new IncrementalAgentViewMapper(limits, _source.Id, _source.DisplayName);
         var health = new UpstreamHealthTracker(settings.PollInterval);

@@ -3,6 +3,7 @@ using SutWeb.Components;
 using SutWeb.Components.Styling;
 using SutWeb.Configuration;
 using SutWeb.Eggplant;
+using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Security;
@@ -36,6 +37,7 @@ public partial class Program
             builder.Services.AddSimulatorSignIn();
         }
         builder.Services.AddAgentMonitoring();
+        builder.Services.AddHistory(builder.Configuration);
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);

@@ -58,6 +58,8 @@ public sealed class SutWebHost : IAsyncDisposable
             ["Eggplant:PollInterval"] = "00:00:00.250",
             ["Eggplant:RetryBaseDelay"] = "00:00:00.010",
             ["Eggplant:RequestTimeout"] = "00:00:05",
+            // No history database unless a test asks for one: hosts in parallel must not share a file.
+            ["History:Provider"] = "None",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {

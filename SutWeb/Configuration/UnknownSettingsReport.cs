@@ -2,6 +2,7 @@ using System.Collections;
 using System.Reflection;
 using SutWeb.Components;
 using SutWeb.Eggplant;
+using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Security;
 using SutWeb.Simulator;
@@ -25,6 +26,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (HubFanoutOptions.Section, typeof(HubFanoutOptions)),
         (HubLimitsOptions.Section, typeof(HubLimitsOptions)),
         (DashboardOptions.Section, typeof(DashboardOptions)),
+        (HistoryOptions.Section, typeof(HistoryOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

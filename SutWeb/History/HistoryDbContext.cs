@@ -1,0 +1,44 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace SutWeb.History;
+
+/// <summary>
+/// The one model of history, for both providers; each provider has its own subclass only so that it has its own
+/// migrations (<c>Migrations/Sqlite</c>, <c>Migrations/Postgres</c>), which EF Core finds by context type.
+/// </summary>
+public abstract class HistoryDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<HistoryRun> Runs => Set<HistoryRun>();
+
+    public DbSet<HistoryEvent> AgentEvents => Set<HistoryEvent>();
+
+    public DbSet<HistoryGap> Gaps => Set<HistoryGap>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<HistoryRun>(run =>
+        {
+            run.ToTable("Runs");
+            run.HasKey(r => r.Id);
+            run.HasIndex(r => new { r.Source, r.ExecutionId }).IsUnique();
+            // Newest first: everything, one agent, one model, one outcome (the pages' and the API's filters).
+            run.HasIndex(r => new { r.StartTime, r.Id });
+            run.HasIndex(r => new { r.Source, r.AgentName, r.StartTime });
+            run.HasIndex(r => new { r.ModelName, r.StartTime });
+            run.HasIndex(r => new { r.Outcome, r.StartTime });
+        });
+        modelBuilder.Entity<HistoryEvent>(e =>
+        {
+            e.ToTable("AgentEvents");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => new { x.At, x.Id });
+            e.HasIndex(x => new { x.Source, x.AgentName, x.At });
+        });
+        modelBuilder.Entity<HistoryGap>(gap =>
+        {
+            gap.ToTable("Gaps");
+            gap.HasKey(g => g.Id);
+            gap.HasIndex(g => g.From);
+        });
+    }
+}

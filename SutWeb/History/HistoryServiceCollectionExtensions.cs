@@ -1,0 +1,37 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SutWeb.Monitoring;
+
+namespace SutWeb.History;
+
+public static class HistoryServiceCollectionExtensions
+{
+    /// <summary>
+    /// History's settings (validated on start) and, unless <c>History:Provider</c> is None, the database, the recorder,
+    /// the writer, retention, the <c>history</c> readiness check and <see cref="HistoryQueries"/> for the API and pages.
+    /// </summary>
+    public static IServiceCollection AddHistory(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HistoryOptions>()
+            .Bind(configuration.GetSection(HistoryOptions.Section))
+            .Configure(o => o.ConnectionString = configuration.GetConnectionString(HistoryOptions.ConnectionStringName))
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<HistoryOptions>, HistoryOptionsValidator>();
+        if (configuration.GetSection(HistoryOptions.Section).GetValue<HistoryProvider?>(nameof(HistoryOptions.Provider)) == HistoryProvider.None)
+        {
+            return services;
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<HistoryDatabase>();
+        services.AddSingleton<HistoryStore>();
+        services.AddSingleton<HistoryQueries>();
+        services.AddSingleton<HistoryStatus>();
+        services.AddSingleton(provider => new PendingWrites(provider.GetRequiredService<IOptions<HistoryOptions>>().Value.MaxPendingWrites));
+        services.AddSingleton<HistoryMetrics>();
+        services.AddHostedService<HistoryWriter>();
+        services.AddHostedService<HistoryRecorder>();
+        services.AddHostedService<HistoryPruner>();
+        services.AddHealthChecks().AddCheck<HistoryReadinessCheck>(HistoryReadinessCheck.Name, tags: [HealthEndpoints.ReadyTag]);
+        return services;
+    }
+}

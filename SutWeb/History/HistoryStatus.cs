@@ -1,0 +1,39 @@
+namespace SutWeb.History;
+
+/// <summary>What the writer last found, for <c>/readyz</c> and the metrics; written by the writer only.</summary>
+public sealed class HistoryStatus
+{
+    private long _dropped;
+
+    public HistoryState State { get; private set; } = HistoryState.Starting;
+
+    /// <summary>Why the database is unavailable, as the provider said it (no connection string in it).</summary>
+    public string? LastError { get; private set; }
+
+    /// <summary>When the database last took a batch.</summary>
+    public DateTimeOffset? LastWriteAt { get; private set; }
+
+    /// <summary>Writes dropped since start because the database was unavailable for longer than the bound covered.</summary>
+    public long Dropped => Interlocked.Read(ref _dropped);
+
+    public void Healthy(DateTimeOffset at)
+    {
+        LastWriteAt = at;
+        LastError = null;
+        State = HistoryState.Healthy;
+    }
+
+    public void Opened()
+    {
+        LastError = null;
+        State = HistoryState.Healthy;
+    }
+
+    public void Degraded(string error)
+    {
+        LastError = error;
+        State = HistoryState.Degraded;
+    }
+
+    public void CountDropped() => Interlocked.Increment(ref _dropped);
+}

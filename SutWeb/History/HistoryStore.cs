@@ -86,7 +86,8 @@ public sealed class HistoryStore(HistoryDatabase database)
         {
             return; // A finished run never runs again; this is an older picture of it.
         }
-        var finishes = RunOutcomes.IsRunning(row.Outcome) && !RunOutcomes.IsRunning(write.Outcome);
+        // Lost then seen to finish after all (its agent came back): the real end is news as well.
+        var finishes = wasOpen && !RunOutcomes.IsRunning(write.Outcome) && write.Outcome != row.Outcome;
         write.CopyTo(row);
         Clean(row);
         if (finishes)
@@ -103,15 +104,22 @@ public sealed class HistoryStore(HistoryDatabase database)
         {
             Lose(context, run, reconcile.At);
         }
-        // The last connect or disconnect of each agent of this source; only those last seen connected matter.
-        var connected = await context.AgentEvents
+        // The last connect or disconnect of each agent of this source (the latest written: one writer writes them in
+        // the order they happened); only those last seen connected matter.
+        var last = await context.AgentEvents
             .Where(e => e.Source == reconcile.Source && (e.Kind == AgentEventKinds.Connected || e.Kind == AgentEventKinds.Disconnected))
             .GroupBy(e => new { e.AgentName, e.Port })
-            .Select(g => g.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).First())
-            .Where(e => e.Kind == AgentEventKinds.Connected)
-            .Select(e => new { e.AgentName, e.Port })
+            .Select(g => g.Max(e => e.Id))
             .ToListAsync(cancellationToken);
-        var stillConnected = connected.Select(c => (c.AgentName, c.Port)).ToHashSet();
+        var connected = new List<(string AgentName, int? Port)>();
+        foreach (var chunk in last.Chunk(500))
+        {
+            connected.AddRange((await context.AgentEvents
+                .Where(e => chunk.Contains(e.Id) && e.Kind == AgentEventKinds.Connected)
+                .Select(e => new { e.AgentName, e.Port })
+                .ToListAsync(cancellationToken)).Select(e => (e.AgentName, e.Port)));
+        }
+        var stillConnected = connected.ToHashSet();
         var onBoard = reconcile.Agents.Select(a => (a.AgentName, a.Port)).ToHashSet();
         foreach (var agent in reconcile.Agents.Where(a => !stillConnected.Contains((a.AgentName, a.Port))))
         {

@@ -9,12 +9,12 @@ internal static class HistoryAgents
     public static JsonObject Idle(string name, int port) =>
         new() { ["agent_name"] = name, ["port"] = port, ["process_id"] = 0 };
 
-    /// <summary>An agent whose run <paramref name="executionId"/> is in <paramref name="status"/>; finished runs end now, having taken 90 s.</summary>
-    public static JsonObject WithRun(string name, int port, string executionId, string status, string model = "Checkout")
+    /// <summary>An agent whose run <paramref name="executionId"/> is in <paramref name="status"/>; finished runs took 90 s from <paramref name="start"/> (default: 90 s ago).</summary>
+    public static JsonObject WithRun(string name, int port, string executionId, string status, string model = "Checkout", DateTimeOffset? start = null)
     {
         var running = status == "Running";
-        var end = DateTimeOffset.UtcNow;
-        var start = end - TimeSpan.FromSeconds(90);
+        var started = start ?? DateTimeOffset.UtcNow - TimeSpan.FromSeconds(90);
+        var end = started + TimeSpan.FromSeconds(90);
         var agent = Idle(name, port);
         agent["process_id"] = 4000 + port % 1000;
         agent["execution_status"] = new JsonObject
@@ -22,7 +22,7 @@ internal static class HistoryAgents
             ["id"] = executionId,
             ["modelname"] = model,
             ["username"] = "tester",
-            ["starttime"] = start.ToString("O", CultureInfo.InvariantCulture),
+            ["starttime"] = started.ToString("O", CultureInfo.InvariantCulture),
             ["endtime"] = running ? null : end.ToString("O", CultureInfo.InvariantCulture),
             ["type"] = "model",
             ["agentname"] = name,

@@ -23,11 +23,12 @@ public abstract class HistoryRecorderTests
         await using var database = await NewDatabaseAsync();
         await using var host = await HistoryHost.StartAsync(database);
         var id = Guid.NewGuid().ToString();
+        var start = DateTimeOffset.UtcNow.AddSeconds(-90);
 
-        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, "Running", model: "Checkout"));
+        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, "Running", model: "Checkout", start: start));
         var running = await host.RunAsync(id, RunOutcomes.Running);
         Assert.Null(running.EndTime);
-        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, outcome, model: "Checkout"));
+        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, outcome, model: "Checkout", start: start));
 
         var run = await host.RunAsync(id, outcome);
         Assert.Equal(("default", "lab-1", 5001, "Checkout", "tester"), (run.Source, run.AgentName, run.Port, run.ModelName, run.UserName));
@@ -151,7 +152,8 @@ public abstract class HistoryRecorderTests
 
         await host.RunAsync(id, RunOutcomes.Failed, TimeSpan.FromSeconds(60));
         await Eventually.UntilAsync(async () => await HistoryReadinessAsync(host) == "Healthy", "/readyz reports history healthy again", TimeSpan.FromSeconds(60));
-        Assert.Contains(await host.EventsAsync("lab-5"), e => e.Kind == AgentEventKinds.Connected);
+        await Eventually.UntilAsync(async () => (await host.EventsAsync("lab-5")).Any(e => e.Kind == AgentEventKinds.Connected),
+            "the agent that connected while the database was stopped is recorded");
         Assert.Empty(await host.Queries().GapsAsync(DateTimeOffset.MinValue, DateTimeOffset.MaxValue));
         Assert.Equal(0, host.Recording().Dropped);
     }

@@ -77,7 +77,9 @@ public sealed class PostgresCluster : IAsyncLifetime
     {
         Require();
         var name = $"{prefix.ToLowerInvariant()}_{Interlocked.Increment(ref _databases)}";
-        await using (var connection = new NpgsqlConnection(ConnectionString("postgres")))
+        // Not pooled: a test that stopped the server has cut every pooled connection.
+        var admin = new NpgsqlConnectionStringBuilder(ConnectionString("postgres")) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
         {
             await connection.OpenAsync();
             await using var command = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);

@@ -82,17 +82,29 @@ public sealed class HistoryDatabase
         await context.Database.MigrateAsync(cancellationToken);
     }
 
-    /// <summary>SQLite only: gives back up to <paramref name="pages"/> free pages to the file system.</summary>
-    public async Task ReclaimSpaceAsync(int pages, CancellationToken cancellationToken)
+    /// <summary>SQLite only: gives the free pages back to the file system, <paramref name="pagesPerStep"/> per statement, so no step holds the write lock long.</summary>
+    public async Task ReclaimSpaceAsync(int pagesPerStep, CancellationToken cancellationToken)
     {
         if (_sqlite is null)
         {
             return; // PostgreSQL's autovacuum does this on its own.
         }
-        await using var context = CreateContext();
         // A pragma takes no parameters; the count is a number formatted here.
-        var pragma = "PRAGMA incremental_vacuum(" + pages.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");";
-        await context.Database.ExecuteSqlRawAsync(pragma, cancellationToken);
+        var step = "PRAGMA incremental_vacuum(" + pagesPerStep.ToString(System.Globalization.CultureInfo.InvariantCulture) + ");";
+        while (true)
+        {
+            await using var context = CreateContext();
+            var connection = context.Database.GetDbConnection();
+            await connection.OpenAsync(cancellationToken);
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA freelist_count;";
+            if (Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) == 0)
+            {
+                return;
+            }
+            command.CommandText = step;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
     }
 
     /// <summary>

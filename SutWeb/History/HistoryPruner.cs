@@ -65,11 +65,7 @@ public sealed partial class HistoryPruner(
         if (runs + events + gaps > 0)
         {
             LogPruned(logger, runs, events, gaps);
-            var pages = (runs + events + gaps) / 4 + ReclaimPages;
-            for (var step = 0; step < pages; step += ReclaimPages)
-            {
-                await database.ReclaimSpaceAsync(ReclaimPages, cancellationToken);
-            }
+            await database.ReclaimSpaceAsync(ReclaimPages, cancellationToken);
         }
     }
 

@@ -23,6 +23,7 @@ public sealed partial class HistoryWriter(
 
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan ShutdownFlush = TimeSpan.FromSeconds(5);
 
     private TimeSpan _retry = FirstRetry;
 
@@ -35,11 +36,41 @@ public sealed partial class HistoryWriter(
             while (!stoppingToken.IsCancellationRequested)
             {
                 await pending.WaitAsync(stoppingToken);
-                await WriteBatchAsync(stoppingToken);
+                if (!await WriteBatchAsync(stoppingToken))
+                {
+                    await Task.Delay(NextRetry(), timeProvider, stoppingToken);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+            await FlushAsync();
+        }
+    }
+
+    /// <summary>
+    /// At shutdown (the recorder has stopped before the writer), what is still pending is written while the database
+    /// takes it, for at most <see cref="ShutdownFlush"/>; a run left open is closed as Lost by the next start anyway.
+    /// </summary>
+    private async Task FlushAsync()
+    {
+        if (status.State != HistoryState.Healthy)
+        {
+            return;
+        }
+        using var deadline = new CancellationTokenSource(ShutdownFlush, timeProvider);
+        try
+        {
+            while (pending.Count > 0 && await WriteBatchAsync(deadline.Token))
+            {
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        if (pending.Count > 0)
+        {
+            LogUnflushed(logger, pending.Count);
         }
     }
 
@@ -63,13 +94,14 @@ public sealed partial class HistoryWriter(
         }
     }
 
-    private async Task WriteBatchAsync(CancellationToken stoppingToken)
+    /// <returns>False when the database failed the batch (kept for the next try).</returns>
+    private async Task<bool> WriteBatchAsync(CancellationToken stoppingToken)
     {
         var batch = pending.Take(BatchSize);
         var gaps = pending.TakeGaps();
         if (batch.Count == 0 && gaps.Count == 0)
         {
-            return;
+            return true;
         }
         try
         {
@@ -79,8 +111,7 @@ public sealed partial class HistoryWriter(
         {
             pending.ReturnGaps(gaps);
             Fail("write", e);
-            await Task.Delay(NextRetry(), timeProvider, stoppingToken);
-            return;
+            return false;
         }
         pending.Completed();
         var now = timeProvider.GetUtcNow();
@@ -102,6 +133,7 @@ public sealed partial class HistoryWriter(
         {
             pending.RequestResync();
         }
+        return true;
     }
 
     private void Fail(string what, Exception e)
@@ -128,6 +160,9 @@ public sealed partial class HistoryWriter(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "History cannot reach {Where} ({Error}); the board stays live, and up to {Bound} writes (History:MaxPendingWrites) wait for it")]
     private static partial void LogUnavailable(ILogger logger, string where, string error, int bound);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "History stopped with {Pending} writes unwritten; runs left open are closed as Lost at the next start")]
+    private static partial void LogUnflushed(ILogger logger, int pending);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "History's database is back; {Pending} writes are catching up")]
     private static partial void LogRecovered(ILogger logger, int pending);

@@ -162,6 +162,6 @@ public sealed partial class HistoryRecorder(
     }
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "History is dropping writes: {Bound} wait already (History:MaxPendingWrites) and the database is {Error}; the gap is counted and recorded once it is back")]
+        Message = "History is dropping writes: {Bound} wait already (History:MaxPendingWrites) for a database that is unavailable ({Error}); the gap is counted and recorded once it is back")]
     private static partial void LogDropping(ILogger logger, int bound, string error);
 }

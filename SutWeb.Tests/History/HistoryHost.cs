@@ -18,6 +18,7 @@ internal static class HistoryHost
         var host = await SutWebHost.StartAsync(all);
         await host.SetActivityAsync(false);
         await Eventually.UntilAsync(() => host.Board.Current.Health.State == UpstreamState.Healthy, "the first poll has answered");
+        await Eventually.UntilAsync(() => host.Recording().State == HistoryState.Healthy, "history has opened its database");
         return host;
     }
 

@@ -53,6 +53,21 @@ public sealed class PendingWritesTests
     }
 
     [Fact]
+    public async Task WaitAsync_FailedBatchAndNothingNew_ReturnsAtOnceSoTheBatchIsTriedAgain()
+    {
+        var pending = new PendingWrites(2);
+        pending.Add(Event(At));
+        await pending.WaitAsync(CancellationToken.None);
+        pending.Take(10);
+
+        // The batch failed twice: no Completed(). A quiet board adds nothing, yet the writer must not wait for it.
+        var first = pending.WaitAsync(CancellationToken.None);
+        var second = pending.WaitAsync(CancellationToken.None);
+
+        Assert.True(first.IsCompletedSuccessfully && second.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public void Add_ReconcileWhenFull_KeptAndReplacesTheOlderOfItsSource()
     {
         var pending = new PendingWrites(1);

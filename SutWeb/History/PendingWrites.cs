@@ -106,12 +106,12 @@ public sealed class PendingWrites(int capacity)
         }
     }
 
-    /// <summary>Waits until there is something to write (returns at once if there is).</summary>
+    /// <summary>Waits until there is something to write (returns at once if there is, a failed batch included).</summary>
     public async Task WaitAsync(CancellationToken cancellationToken)
     {
         lock (_gate)
         {
-            if (_queue.Count > 0 || _gaps.Count > 0)
+            if (_queue.Count > 0 || _inFlight.Count > 0 || _gaps.Count > 0)
             {
                 return;
             }

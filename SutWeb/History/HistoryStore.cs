@@ -121,7 +121,8 @@ public sealed class HistoryStore(HistoryDatabase database)
         }
         var stillConnected = connected.ToHashSet();
         var onBoard = reconcile.Agents.Select(a => (a.AgentName, a.Port)).ToHashSet();
-        foreach (var agent in reconcile.Agents.Where(a => !stillConnected.Contains((a.AgentName, a.Port))))
+        // Two connections of one name and port (keys name:port#2) are one agent to history.
+        foreach (var agent in reconcile.Agents.Where(a => !stillConnected.Contains((a.AgentName, a.Port))).DistinctBy(a => (a.AgentName, a.Port)))
         {
             context.AgentEvents.Add(Clean(new HistoryEvent
             {

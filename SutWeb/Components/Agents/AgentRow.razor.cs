@@ -10,6 +10,7 @@ namespace SutWeb.Components.Agents;
 public partial class AgentRow : IDisposable
 {
     private AgentRowModel? _rendered;
+    private bool _renderedShowSource;
     private bool _renderRequested;
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
@@ -32,7 +33,13 @@ public partial class AgentRow : IDisposable
     [Parameter]
     public EventCallback<string> OnToggleExpanded { get; set; }
 
+    /// <summary>The board has several sources: the row names its agent's.</summary>
+    [Parameter]
+    public bool ShowSource { get; set; }
+
     private AgentView Agent => Model.Agent;
+
+    private string SourceName => Agent.SourceName.Length > 0 ? Agent.SourceName : Agent.Source;
 
     private ExecutionView? Execution => Model.Agent.Execution;
 
@@ -53,6 +60,7 @@ public partial class AgentRow : IDisposable
     protected override void OnInitialized()
     {
         _rendered = Model;
+        _renderedShowSource = ShowSource;
         ViewerTime.Changed += OnViewerTimeChanged;
     }
 
@@ -83,11 +91,12 @@ public partial class AgentRow : IDisposable
 
     protected override bool ShouldRender()
     {
-        if (!_renderRequested && Equals(_rendered, Model))
+        if (!_renderRequested && Equals(_rendered, Model) && _renderedShowSource == ShowSource)
         {
             return false;
         }
         _rendered = Model;
+        _renderedShowSource = ShowSource;
         _renderRequested = false;
         return true;
     }

@@ -34,6 +34,20 @@ public sealed class DeskView : IDisposable
     /// <summary>The rows the query matches, in the order to show them (a list: the grid virtualises it).</summary>
     public List<AgentRowModel> Shown { get; private set; } = [];
 
+    /// <summary>
+    /// While the query groups by source and the board has several: <see cref="Shown"/> in one section per source (by
+    /// name), each headed by its <see cref="SourceGroup"/>, rows in the query's order within it. Null otherwise.
+    /// </summary>
+    public List<DeskLine>? Lines { get; private set; }
+
+    /// <summary>The board's sources by name while it has several (<c>Health.Sources</c> of more than one); else empty, and nothing on screen names a source.</summary>
+    public IReadOnlyList<SourceHealth> Sources { get; private set; } = [];
+
+    public bool SeveralSources => Sources.Count > 1;
+
+    /// <summary>Connected agents per source id.</summary>
+    public IReadOnlyDictionary<string, int> SourceCounts { get; private set; } = new Dictionary<string, int>();
+
     /// <summary>Every row, matched or not, the recently disconnected included.</summary>
     public int Total => _rows.All.Count;
 
@@ -61,8 +75,10 @@ public sealed class DeskView : IDisposable
         var wasWaiting = Waiting;
         Waiting = snapshot.Version == 0 && _rows.All.Count == 0;
         StateCounts = new StateCounts(snapshot.Agents).ByState;
-        // Health alone changes nothing on the desk (the header shows it), except to stop waiting.
-        if (!changed && changedKeys is not null && wasWaiting == Waiting)
+        SourceCounts = snapshot.Agents.CountBy(a => a.Source, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var sourcesChanged = TakeSources(snapshot.Health);
+        // Health alone changes nothing on the desk (the header shows it), except to stop waiting or to change the sources.
+        if (!changed && changedKeys is not null && wasWaiting == Waiting && !sourcesChanged)
         {
             return false;
         }
@@ -87,7 +103,49 @@ public sealed class DeskView : IDisposable
         return true;
     }
 
-    private void Refresh() => Shown = Query.Apply(_rows.All, _time.GetUtcNow());
+    private void Refresh()
+    {
+        Shown = Query.Apply(_rows.All, _time.GetUtcNow(), SeveralSources);
+        Lines = Query.GroupBySource && SeveralSources ? Group(Shown) : null;
+    }
+
+    /// <returns>Whether the sources, or whether there are several, changed.</returns>
+    private bool TakeSources(UpstreamHealth health)
+    {
+        IReadOnlyList<SourceHealth> sources = health.Sources is { Count: > 1 } several
+            ? [.. several.OrderBy(s => s.SourceName, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Source, StringComparer.Ordinal)]
+            : [];
+        if (sources.Select(s => (s.Source, s.SourceName)).SequenceEqual(Sources.Select(s => (s.Source, s.SourceName))))
+        {
+            return false;
+        }
+        Sources = sources;
+        return true;
+    }
+
+    /// <summary>The rows in one section per source, by the source's name; GroupBy keeps the rows' order within each.</summary>
+    private List<DeskLine> Group(List<AgentRowModel> shown)
+    {
+        var lines = new List<DeskLine>(shown.Count + Sources.Count);
+        var sections = shown
+            .GroupBy(row => row.Agent.Source, StringComparer.Ordinal)
+            .Select(rows => (Rows: rows.ToList(), Name: SourceName(rows.Key, rows.First().Agent)))
+            .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Rows[0].Agent.Source, StringComparer.Ordinal);
+        foreach (var (rows, name) in sections)
+        {
+            var counts = new StateCounts(rows.Where(r => !r.IsDisconnected).Select(r => r.Agent));
+            lines.Add(DeskLine.For(new SourceGroup(rows[0].Agent.Source, name, rows.Count, counts)));
+            lines.AddRange(rows.Select(DeskLine.For));
+        }
+        return lines;
+    }
+
+    /// <summary>What screens call a source: its health's name, else what its agent says, else its id.</summary>
+    private string SourceName(string source, AgentView agent) =>
+        Sources.FirstOrDefault(s => s.Source == source)?.SourceName is { Length: > 0 } name ? name
+        : agent.SourceName.Length > 0 ? agent.SourceName
+        : source;
 
     /// <summary>Arms one timer for the next disconnected agent that is due to go.</summary>
     private void ScheduleDepartures(DateTimeOffset now)

@@ -1,0 +1,20 @@
+using SutWeb.Monitoring;
+using SutWeb.Shared.Mapping;
+using SutWeb.Shared.Views;
+
+namespace SutWeb.Tests.Components;
+
+/// <summary>Several sources on a test's board, as their pollers publish them: each its own agents, then its health.</summary>
+public static class SourceBoard
+{
+    /// <summary>The agent as a source stamps it: its key prefixed for any source but <c>default</c>, and the source named.</summary>
+    public static AgentView From(this AgentView agent, string source, string sourceName) =>
+        agent with { Key = AgentKeys.For(source, agent.AgentName, agent.Port), Source = source, SourceName = sourceName };
+
+    /// <summary>One good poll of <paramref name="source"/>: its agents (stamped with it), then healthy as of <paramref name="now"/>.</summary>
+    public static void Publish(AgentBoard board, DateTimeOffset now, string source, string sourceName, params AgentView[] agents)
+    {
+        board.PublishAgents(source, [.. agents.Select(a => a.From(source, sourceName)).OrderBy(a => a.Key, StringComparer.Ordinal)], now);
+        board.PublishHealth(source, sourceName, new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = now, PollIntervalSeconds = 2 });
+    }
+}

@@ -69,6 +69,8 @@ public sealed class AgentFilterTests
 
     private static readonly AgentView LabMac = Agent("mac-mini-3", AgentState.Failed, port: 5401).From("lab-b", "Lab B");
 
+    private static readonly Dictionary<string, string> TwoLabs = new() { ["default"] = "Lab A", ["lab-b"] = "Lab B" };
+
     [Theory]
     [InlineData("lab-b", true)]
     [InlineData(" LAB-B , lab-c", true)] // any of them, in any case
@@ -89,7 +91,15 @@ public sealed class AgentFilterTests
     [InlineData("LAB-B", true)] // its id
     [InlineData("lab c", false)]
     public void Matches_TextWithSeveralSources_AlsoSearchesTheSource(string text, bool matches) =>
-        Assert.Equal(matches, AgentFilter.Parse(text, null).Matches(LabMac, searchSources: true));
+        Assert.Equal(matches, AgentFilter.Parse(text, null).Matches(LabMac, TwoLabs));
+
+    [Fact]
+    public void Matches_TextWithSeveralSources_FindsTheDefaultSourceByTheBoardsNameForIt()
+    {
+        // The source default's agents carry no name of their own: the board's health names it.
+        Assert.True(AgentFilter.Parse("lab a", null).Matches(Mac, TwoLabs));
+        Assert.False(AgentFilter.Parse("lab b", null).Matches(Mac, TwoLabs));
+    }
 
     [Fact]
     public void Matches_TextWithOneSource_IgnoresTheSource()

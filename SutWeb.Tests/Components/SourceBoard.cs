@@ -7,9 +7,14 @@ namespace SutWeb.Tests.Components;
 /// <summary>Several sources on a test's board, as their pollers publish them: each its own agents, then its health.</summary>
 public static class SourceBoard
 {
-    /// <summary>The agent as a source stamps it: its key prefixed for any source but <c>default</c>, and the source named.</summary>
+    /// <summary>
+    /// The agent as its source's poller stamps it: its key prefixed and the source named, for any source but <c>default</c>,
+    /// whose poller stamps nothing (as before sources existed), so that only the board's health names it.
+    /// </summary>
     public static AgentView From(this AgentView agent, string source, string sourceName) =>
-        agent with { Key = AgentKeys.For(source, agent.AgentName, agent.Port), Source = source, SourceName = sourceName };
+        source == AgentKeys.DefaultSource
+            ? agent
+            : agent with { Key = AgentKeys.For(source, agent.AgentName, agent.Port), Source = source, SourceName = sourceName };
 
     /// <summary>One good poll of <paramref name="source"/>: its agents (stamped with it), then healthy as of <paramref name="now"/>.</summary>
     public static void Publish(AgentBoard board, DateTimeOffset now, string source, string sourceName, params AgentView[] agents)

@@ -140,6 +140,6 @@ public sealed class WallSettingsTests
     {
         AgentView[] agents = [Agent("mac", AgentState.Failed).From("default", "Lab A"), Agent("mac", AgentState.Idle).From("lab-b", "Lab B")];
 
-        Assert.Equal(["lab-b/mac:5400"], WallSettings.Parse(source: "lab-b").Arrange(agents, searchSources: true).Select(a => a.Key));
+        Assert.Equal(["lab-b/mac:5400"], WallSettings.Parse(source: "lab-b").Arrange(agents, new Dictionary<string, string> { ["default"] = "Lab A", ["lab-b"] = "Lab B" }).Select(a => a.Key));
     }
 }

@@ -37,6 +37,8 @@ public sealed partial class SourcesEndToEndTests(BrowserFixture browser, ITestOu
         await session.WaitForCircuitAsync();
         var rows = session.Page.GetByTestId("agent-row");
         await Expect(rows).ToHaveCountAsync(4);
+        // The flat settings' agents carry no source name of their own: the board's health names them.
+        await Expect(DashboardEndToEndTests.Row(session.Page, "mac:5400").GetByTestId("agent-source")).ToHaveTextAsync(" Lab A");
 
         var chip = session.Page.Locator("[data-testid=source-filter][data-source=lab-b]");
         await BrowserSession.ClickUntilAsync(chip, session.Page.Locator("[data-testid=source-filter][data-source=lab-b][aria-pressed=true]"));

@@ -78,16 +78,16 @@ public sealed record AgentQuery
     public AgentQuery WithGroupBySource(bool group) => this with { GroupBySource = group };
 
     /// <param name="row">The row.</param>
-    /// <param name="searchSources">The board has several sources (<see cref="AgentFilter.Matches"/>).</param>
-    public bool Matches(AgentRowModel row, bool searchSources = false) => Filter.Matches(row.Agent, searchSources);
+    /// <param name="sourceNames">The sources' names while the board has several (<see cref="AgentFilter.Matches"/>).</param>
+    public bool Matches(AgentRowModel row, IReadOnlyDictionary<string, string>? sourceNames = null) => Filter.Matches(row.Agent, sourceNames);
 
     /// <summary>The rows to show, in the order to show them. Rows without a value in the sorted column go last either way.</summary>
     /// <param name="rows">Every row.</param>
     /// <param name="now">The time elapsed times are measured to.</param>
-    /// <param name="searchSources">The board has several sources: the text also matches the source's id and name.</param>
-    public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now, bool searchSources = false)
+    /// <param name="sourceNames">The sources' names while the board has several: the text also matches a source's id and name.</param>
+    public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now, IReadOnlyDictionary<string, string>? sourceNames = null)
     {
-        var shown = rows.Where(row => Matches(row, searchSources)).ToList();
+        var shown = rows.Where(row => Matches(row, sourceNames)).ToList();
         if (Sort is AgentSortColumn.Default or AgentSortColumn.State)
         {
             shown.Sort(Descending ? static (a, b) => DefaultOrder(b, a) : DefaultOrder);

@@ -10,7 +10,7 @@ namespace SutWeb.Components.Agents;
 public partial class AgentRow : IDisposable
 {
     private AgentRowModel? _rendered;
-    private bool _renderedShowSource;
+    private string? _renderedSourceName;
     private bool _renderRequested;
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
@@ -33,13 +33,11 @@ public partial class AgentRow : IDisposable
     [Parameter]
     public EventCallback<string> OnToggleExpanded { get; set; }
 
-    /// <summary>The board has several sources: the row names its agent's.</summary>
+    /// <summary>The agent's source by name, while the board has several; null shows none.</summary>
     [Parameter]
-    public bool ShowSource { get; set; }
+    public string? SourceName { get; set; }
 
     private AgentView Agent => Model.Agent;
-
-    private string SourceName => Agent.SourceName.Length > 0 ? Agent.SourceName : Agent.Source;
 
     private ExecutionView? Execution => Model.Agent.Execution;
 
@@ -60,7 +58,7 @@ public partial class AgentRow : IDisposable
     protected override void OnInitialized()
     {
         _rendered = Model;
-        _renderedShowSource = ShowSource;
+        _renderedSourceName = SourceName;
         ViewerTime.Changed += OnViewerTimeChanged;
     }
 
@@ -91,12 +89,12 @@ public partial class AgentRow : IDisposable
 
     protected override bool ShouldRender()
     {
-        if (!_renderRequested && Equals(_rendered, Model) && _renderedShowSource == ShowSource)
+        if (!_renderRequested && Equals(_rendered, Model) && _renderedSourceName == SourceName)
         {
             return false;
         }
         _rendered = Model;
-        _renderedShowSource = ShowSource;
+        _renderedSourceName = SourceName;
         _renderRequested = false;
         return true;
     }

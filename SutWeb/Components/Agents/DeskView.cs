@@ -43,7 +43,10 @@ public sealed class DeskView : IDisposable
     /// <summary>The board's sources by name while it has several (<c>Health.Sources</c> of more than one); else empty, and nothing on screen names a source.</summary>
     public IReadOnlyList<SourceHealth> Sources { get; private set; } = [];
 
-    public bool SeveralSources => Sources.Count > 1;
+    /// <summary>Source id to name while the board has several sources (<see cref="SourceNames.Of"/>); null with one.</summary>
+    public IReadOnlyDictionary<string, string>? SourceNames { get; private set; }
+
+    public bool SeveralSources => SourceNames is not null;
 
     /// <summary>Connected agents per source id.</summary>
     public IReadOnlyDictionary<string, int> SourceCounts { get; private set; } = new Dictionary<string, int>();
@@ -105,21 +108,22 @@ public sealed class DeskView : IDisposable
 
     private void Refresh()
     {
-        Shown = Query.Apply(_rows.All, _time.GetUtcNow(), SeveralSources);
+        Shown = Query.Apply(_rows.All, _time.GetUtcNow(), SourceNames);
         Lines = Query.GroupBySource && SeveralSources ? Group(Shown) : null;
     }
 
     /// <returns>Whether the sources, or whether there are several, changed.</returns>
     private bool TakeSources(UpstreamHealth health)
     {
-        IReadOnlyList<SourceHealth> sources = health.Sources is { Count: > 1 } several
-            ? [.. several.OrderBy(s => s.SourceName, StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Source, StringComparer.Ordinal)]
-            : [];
-        if (sources.Select(s => (s.Source, s.SourceName)).SequenceEqual(Sources.Select(s => (s.Source, s.SourceName))))
+        var names = Listing.SourceNames.Of(health);
+        if (Listing.SourceNames.Same(names, SourceNames))
         {
             return false;
         }
-        Sources = sources;
+        SourceNames = names;
+        Sources = names is null
+            ? []
+            : [.. health.Sources!.OrderBy(s => names[s.Source], StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Source, StringComparer.Ordinal)];
         return true;
     }
 
@@ -129,7 +133,7 @@ public sealed class DeskView : IDisposable
         var lines = new List<DeskLine>(shown.Count + Sources.Count);
         var sections = shown
             .GroupBy(row => row.Agent.Source, StringComparer.Ordinal)
-            .Select(rows => (Rows: rows.ToList(), Name: SourceName(rows.Key, rows.First().Agent)))
+            .Select(rows => (Rows: rows.ToList(), Name: SourceNames!.NameOf(rows.First().Agent)))
             .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
             .ThenBy(g => g.Rows[0].Agent.Source, StringComparer.Ordinal);
         foreach (var (rows, name) in sections)
@@ -140,12 +144,6 @@ public sealed class DeskView : IDisposable
         }
         return lines;
     }
-
-    /// <summary>What screens call a source: its health's name, else what its agent says, else its id.</summary>
-    private string SourceName(string source, AgentView agent) =>
-        Sources.FirstOrDefault(s => s.Source == source)?.SourceName is { Length: > 0 } name ? name
-        : agent.SourceName.Length > 0 ? agent.SourceName
-        : source;
 
     /// <summary>Arms one timer for the next disconnected agent that is due to go.</summary>
     private void ScheduleDepartures(DateTimeOffset now)

@@ -86,9 +86,10 @@ public sealed record AgentFilter
     }
 
     /// <param name="agent">The agent.</param>
-    /// <param name="searchSources">The board has several sources: the terms also match the source's id and name (with
-    /// one, every agent's source would match them, and the view would change under a term like "a").</param>
-    public bool Matches(AgentView agent, bool searchSources = false)
+    /// <param name="sourceNames">While the board has several sources (<see cref="SourceNames.Of"/>): the terms also match
+    /// the source's id and name. Null with one, where every agent's source would match them and a term like "a" would
+    /// change the view.</param>
+    public bool Matches(AgentView agent, IReadOnlyDictionary<string, string>? sourceNames = null)
     {
         if (States.Count > 0 && !States.Contains(agent.State))
         {
@@ -106,7 +107,7 @@ public sealed record AgentFilter
         {
             if (Contains(agent.AgentName, term) || Contains(agent.Key, term)
                 || Contains(agent.Execution?.ModelName, term) || Contains(agent.Execution?.UserName, term)
-                || (searchSources && (Contains(agent.Source, term) || Contains(agent.SourceName, term))))
+                || (sourceNames is not null && (Contains(agent.Source, term) || Contains(sourceNames.NameOf(agent), term))))
             {
                 return true;
             }

@@ -61,7 +61,7 @@ public sealed record WallSettings
 
     /// <summary>The agents this wall shows, in the order of every view (<see cref="AgentOrder"/>).</summary>
     /// <param name="agents">The board's agents.</param>
-    /// <param name="searchSources">The board has several sources: <c>q</c> also matches the source's id and name.</param>
-    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents, bool searchSources = false) =>
-        [.. agents.Where(a => Filter.Matches(a, searchSources)).Order(AgentOrder.Default)];
+    /// <param name="sourceNames">The sources' names while the board has several: <c>q</c> also matches a source's id and name.</param>
+    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents, IReadOnlyDictionary<string, string>? sourceNames = null) =>
+        [.. agents.Where(a => Filter.Matches(a, sourceNames)).Order(AgentOrder.Default)];
 }

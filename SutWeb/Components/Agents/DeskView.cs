@@ -139,7 +139,7 @@ public sealed class DeskView : IDisposable
         foreach (var (rows, name) in sections)
         {
             var counts = new StateCounts(rows.Where(r => !r.IsDisconnected).Select(r => r.Agent));
-            lines.Add(DeskLine.For(new SourceGroup(rows[0].Agent.Source, name, rows.Count, counts)));
+            lines.Add(DeskLine.For(new SourceGroup(rows[0].Agent.Source, name, counts)));
             lines.AddRange(rows.Select(DeskLine.For));
         }
         return lines;

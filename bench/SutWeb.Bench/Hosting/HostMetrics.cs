@@ -15,7 +15,7 @@ public sealed record HostMetrics
     public long BoardVersion { get; init; }
     public int Agents { get; init; }
     public long CompletedPolls { get; init; }
-    /// <summary>Bytes the host has allocated since it started (<see cref="GC.GetTotalAllocatedBytes"/>).</summary>
+    /// <summary>Bytes the host has allocated since it started, from GC allocation ticks (<see cref="AllocationTicks"/>); -1 unless asked for.</summary>
     public long AllocatedBytes { get; init; }
     /// <summary>The interval in force the board's health states, in milliseconds (null before the first poll).</summary>
     public double? PollIntervalMs { get; init; }

@@ -3,7 +3,7 @@ using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench;
 
-/// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 10 minutes on 2 cores.</summary>
+/// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
     public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources"];

@@ -5,6 +5,7 @@ using SutWeb.Bench.Parsing;
 using SutWeb.Bench.Reporting;
 using SutWeb.Monitoring;
 using SutWeb.Shared.Mapping;
+using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench.Scenarios;
 
@@ -123,7 +124,7 @@ public static class ManySources
             ? long.Parse(File.ReadAllText("/proc/thread-self/schedstat").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture)
             : System.Diagnostics.Stopwatch.GetTimestamp() * (1_000_000_000 / System.Diagnostics.Stopwatch.Frequency);
 
-    private static async Task ChangeAsync(Tests.TestSupport.ScriptedEggplantServer server, WirePayloadGenerator generator, List<JsonObject> agents,
+    private static async Task ChangeAsync(ScriptedEggplantServer server, WirePayloadGenerator generator, List<JsonObject> agents,
         TimeSpan phase, CancellationToken cancellationToken)
     {
         try

@@ -9,7 +9,7 @@ namespace SutWeb.Monitoring;
 /// while the circuit is open; Unauthorized when credentials, tokens or licences are refused. Every health it gives
 /// carries the poll interval in force, against which pages, readiness and hub clients judge freshness.
 /// </summary>
-public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
+public sealed class UpstreamHealthTracker(TimeSpan pollInterval, string server = "the Eggplant server")
 {
     /// <summary>The interval the poller polls at now; a poller that changes pace sets it before its next poll.</summary>
     public TimeSpan PollInterval { get; set; } = pollInterval;
@@ -107,7 +107,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         return Current = Current with
         {
             State = state,
-            LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
+            LastError = $"Waiting for {server} to answer ({waited.TotalSeconds:0} s so far).",
             Cause = UpstreamCause.Timeout,
             PollIntervalSeconds = InForceSeconds,
         };

@@ -69,8 +69,8 @@ public sealed partial class StatusPoller(
         using var logScope = SourceScope(logger, SourceId);
         var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars };
         var mapper = Source.IsDefault ? new IncrementalAgentViewMapper(limits) : new IncrementalAgentViewMapper(limits, Source.Id, Source.DisplayName);
-        var health = new UpstreamHealthTracker(settings.PollInterval, Source.Name("the Eggplant server"));
         var pace = new PollPace(settings.PollInterval, settings.IdlePollInterval);
+        var health = new UpstreamHealthTracker(pace, Source.Name("the Eggplant server"));
         LogStarted(logger, Source.UpstreamName, settings.PollInterval.TotalSeconds, settings.IdlePollInterval.TotalSeconds);
 
         Task? inFlight = null;
@@ -117,7 +117,7 @@ public sealed partial class StatusPoller(
             {
                 LogPace(logger, Source.UpstreamName, pace.Pace.TotalSeconds, pace.Idle ? "nothing runs and nothing has changed for a minute" : "the board is busy again");
             }
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnSuccess(now));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -130,14 +130,14 @@ public sealed partial class StatusPoller(
             status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), failure.Kind, null));
             // A refused sign-in waits on its own back-off, and "Try again now" promises the next poll.
             pace.OnFailure(backOff: failure.Kind != UpstreamFailureKind.Unauthorized);
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), failure));
         }
         catch (Exception e)
         {
             LogUnexpected(logger, Source.UpstreamName, e);
             pace.OnFailure();
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
                 $"An unexpected error occurred while polling {Source.UpstreamName}; see the log."));
         }
@@ -146,13 +146,6 @@ public sealed partial class StatusPoller(
             Volatile.Write(ref _polling, 0);
             status.PollCompleted();
         }
-    }
-
-    private void SetPace(UpstreamHealthTracker health, PollPace pace)
-    {
-        health.PollInterval = pace.Pace;
-        health.Backoff = pace.BackingOff ? pace.Interval : null;
-        status.SetInterval(pace.Interval);
     }
 
     private void Publish(UpstreamHealth health)

@@ -161,7 +161,7 @@ public sealed partial class StatusPoller(
         {
             if (previous.State == UpstreamState.Starting && health.State == UpstreamState.Healthy)
             {
-                LogConnected(logger, Source.UpstreamName, board.Current.Agents.Count);
+                LogConnected(logger, Source.UpstreamName, board.Current.Agents.Count(a => a.Source == SourceId));
             }
             else if (health.State == UpstreamState.Healthy)
             {

@@ -28,7 +28,7 @@ public static class EggplantSourceServiceCollectionExtensions
             services.AddKeyedSingleton(id, source);
             services.AddKeyedSingleton(id, (provider, _) => new EggplantEndpoints(options, provider.GetRequiredService<IServer>()));
             services.AddKeyedSingleton(id, (provider, _) => new SignInBackoff(
-                source, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>()));
+                options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>(), source));
             services.AddKeyedSingleton(id, (provider, _) => new EggplantTokenProvider(
                 provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetRequiredKeyedService<EggplantEndpoints>(id),

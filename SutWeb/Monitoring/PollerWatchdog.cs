@@ -14,6 +14,7 @@ public sealed partial class PollerWatchdog(
     AgentBoard board,
     PollerStatuses pollers,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
     ILogger<PollerWatchdog> logger) : BackgroundService
 {
     /// <summary>How the health's message marks a stall, so that the screen can name it.</summary>
@@ -35,9 +36,24 @@ public sealed partial class PollerWatchdog(
     public static bool Reports(UpstreamHealth health) =>
         health.LastError?.EndsWith(StallMarker, StringComparison.Ordinal) == true;
 
-    // No source (only Eggplant:Sources, none of them resolved) leaves nothing to watch.
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        Task.WhenAll(pollers.Sources.Select(source => WatchAsync(source, pollers[source], stoppingToken)));
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // The pollers start once the host has (the simulator is served by it): a slow start-up is no stall.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
+        {
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+        await Task.WhenAll(pollers.Sources.Select(source => WatchAsync(source, pollers[source], stoppingToken)));
+    }
 
     private async Task WatchAsync(EggplantSource source, PollerStatus status, CancellationToken stoppingToken)
     {

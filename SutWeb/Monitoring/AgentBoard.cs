@@ -136,7 +136,7 @@ public sealed class AgentBoard(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Sets the health of the source <c>default</c> (the watchdog's word on its poller), or the board's before any source reported.</summary>
+    /// <summary>Sets the health of the source <c>default</c>, or the board's before any source reported.</summary>
     public void PublishHealth(UpstreamHealth health)
     {
         lock (_gate)

@@ -28,17 +28,17 @@ public static class EggplantSourceServiceCollectionExtensions
             services.AddKeyedSingleton(id, source);
             services.AddKeyedSingleton(id, (provider, _) => new EggplantEndpoints(options, provider.GetRequiredService<IServer>()));
             services.AddKeyedSingleton(id, (provider, _) => new SignInBackoff(
-                options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>()));
+                options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>(), source));
             services.AddKeyedSingleton(id, (provider, _) => new EggplantTokenProvider(
                 provider.GetRequiredService<IHttpClientFactory>(),
                 provider.GetRequiredKeyedService<EggplantEndpoints>(id),
                 provider.GetRequiredKeyedService<SignInBackoff>(id),
-                options,
+                source,
                 provider.GetRequiredService<TimeProvider>(),
                 provider.GetRequiredService<ILogger<EggplantTokenProvider>>(),
                 AuthClientName(id)));
             services.AddKeyedSingleton(id, (provider, _) => new EggplantResiliencePolicies(
-                options, provider.GetRequiredService<ILogger<EggplantResiliencePolicies>>()));
+                source, provider.GetRequiredService<ILogger<EggplantResiliencePolicies>>()));
 
             services.AddHttpClient(AuthClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
                 .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
@@ -52,9 +52,13 @@ public static class EggplantSourceServiceCollectionExtensions
             services.AddKeyedTransient(id, (provider, _) => new EggplantClient(
                 provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusClientName(id)),
                 provider.GetRequiredKeyedService<EggplantEndpoints>(id),
-                options,
+                source,
                 provider.GetRequiredService<TimeProvider>()));
         }
         return services;
     }
+
+    /// <summary>The service <typeparamref name="T"/> of <paramref name="source"/>: unkeyed for <c>default</c>, keyed by id otherwise.</summary>
+    public static T GetSourceService<T>(this IServiceProvider provider, EggplantSource source) where T : notnull =>
+        source.IsDefault ? provider.GetRequiredService<T>() : provider.GetRequiredKeyedService<T>(source.Id);
 }

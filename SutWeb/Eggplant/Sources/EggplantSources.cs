@@ -16,7 +16,7 @@ public static partial class EggplantSources
         var sources = new List<EggplantSource>();
         if (!flat.UsesSimulator || flat.Sources.Count == 0)
         {
-            sources.Add(new EggplantSource(EggplantSource.DefaultId, DisplayNameOf(flat), EggplantOptions.Section + ":", flat));
+            sources.Add(EggplantSource.Default(flat));
         }
         foreach (var (id, settings) in flat.Sources)
         {

@@ -10,4 +10,10 @@ public sealed record EggplantSource(string Id, string DisplayName, string Settin
     public const string DefaultId = "default";
 
     public bool IsDefault => Id == DefaultId;
+
+    /// <summary>
+    /// For a simulator instance (<c>Simulator:Instances</c>), where this host serves it, relative to its own address
+    /// (<c>simulator/lab-b/</c>); null for every other source.
+    /// </summary>
+    public string? SimulatorPath { get; init; }
 }

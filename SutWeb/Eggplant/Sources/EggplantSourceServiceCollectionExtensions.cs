@@ -23,38 +23,49 @@ public static class EggplantSourceServiceCollectionExtensions
         var flat = configuration.GetSection(EggplantOptions.Section).Get<EggplantOptions>() ?? new EggplantOptions();
         foreach (var source in EggplantSources.Resolve(flat).Where(s => !s.IsDefault))
         {
-            var id = source.Id;
-            var options = Options.Create(source.Options);
-            services.AddKeyedSingleton(id, source);
-            services.AddKeyedSingleton(id, (provider, _) => new EggplantEndpoints(options, provider.GetRequiredService<IServer>()));
-            services.AddKeyedSingleton(id, (provider, _) => new SignInBackoff(
-                options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>()));
-            services.AddKeyedSingleton(id, (provider, _) => new EggplantTokenProvider(
-                provider.GetRequiredService<IHttpClientFactory>(),
-                provider.GetRequiredKeyedService<EggplantEndpoints>(id),
-                provider.GetRequiredKeyedService<SignInBackoff>(id),
-                options,
-                provider.GetRequiredService<TimeProvider>(),
-                provider.GetRequiredService<ILogger<EggplantTokenProvider>>(),
-                AuthClientName(id)));
-            services.AddKeyedSingleton(id, (provider, _) => new EggplantResiliencePolicies(
-                options, provider.GetRequiredService<ILogger<EggplantResiliencePolicies>>()));
-
-            services.AddHttpClient(AuthClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
-                .RedactLoggedHeaders(_ => true);
-            services.AddHttpClient(StatusClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
-                .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
-                .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).Retry)
-                .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).CircuitBreaker)
-                .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredKeyedService<EggplantTokenProvider>(id)))
-                .RedactLoggedHeaders(_ => true);
-            services.AddKeyedTransient(id, (provider, _) => new EggplantClient(
-                provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusClientName(id)),
-                provider.GetRequiredKeyedService<EggplantEndpoints>(id),
-                options,
-                provider.GetRequiredService<TimeProvider>()));
+            services.AddEggplantSource(source);
         }
+        return services;
+    }
+
+    /// <summary>
+    /// One source's own services, keyed by its id (see <see cref="AddEggplantSources"/>); a poller is added for each
+    /// by <c>AddAgentMonitoring</c>, which must come after. Simulator instances come in this way too.
+    /// </summary>
+    public static IServiceCollection AddEggplantSource(this IServiceCollection services, EggplantSource source)
+    {
+        var id = source.Id;
+        var options = Options.Create(source.Options);
+        services.AddKeyedSingleton(id, source);
+        services.AddKeyedSingleton(id, (provider, _) =>
+            new EggplantEndpoints(options, provider.GetRequiredService<IServer>(), source.SimulatorPath));
+        services.AddKeyedSingleton(id, (provider, _) => new SignInBackoff(
+            options, provider.GetRequiredService<TimeProvider>(), provider.GetRequiredService<ILogger<SignInBackoff>>()));
+        services.AddKeyedSingleton(id, (provider, _) => new EggplantTokenProvider(
+            provider.GetRequiredService<IHttpClientFactory>(),
+            provider.GetRequiredKeyedService<EggplantEndpoints>(id),
+            provider.GetRequiredKeyedService<SignInBackoff>(id),
+            options,
+            provider.GetRequiredService<TimeProvider>(),
+            provider.GetRequiredService<ILogger<EggplantTokenProvider>>(),
+            AuthClientName(id)));
+        services.AddKeyedSingleton(id, (provider, _) => new EggplantResiliencePolicies(
+            options, provider.GetRequiredService<ILogger<EggplantResiliencePolicies>>()));
+
+        services.AddHttpClient(AuthClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
+            .RedactLoggedHeaders(_ => true);
+        services.AddHttpClient(StatusClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
+            .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).Retry)
+            .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).CircuitBreaker)
+            .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredKeyedService<EggplantTokenProvider>(id)))
+            .RedactLoggedHeaders(_ => true);
+        services.AddKeyedTransient(id, (provider, _) => new EggplantClient(
+            provider.GetRequiredService<IHttpClientFactory>().CreateClient(StatusClientName(id)),
+            provider.GetRequiredKeyedService<EggplantEndpoints>(id),
+            options,
+            provider.GetRequiredService<TimeProvider>()));
         return services;
     }
 }

@@ -21,6 +21,12 @@ public static class EggplantSourceServiceCollectionExtensions
         // Bound here as well as by the options system: the set of sources decides what is registered. A bad value
         // fails this bind with the binder's message, which StartupErrors turns into one naming the setting.
         var flat = configuration.GetSection(EggplantOptions.Section).Get<EggplantOptions>() ?? new EggplantOptions();
+        // The binder skips a dictionary entry it cannot convert (Sources:lab-a:PollInterval=banana) without a word, and the
+        // source would silently run on the inherited value: bound on its own, the entry fails as a flat setting does.
+        foreach (var entry in configuration.GetSection($"{EggplantOptions.Section}:{nameof(EggplantOptions.Sources)}").GetChildren())
+        {
+            entry.Get<EggplantSourceSettings>();
+        }
         foreach (var source in EggplantSources.Resolve(flat).Where(s => !s.IsDefault))
         {
             services.AddEggplantSource(source);

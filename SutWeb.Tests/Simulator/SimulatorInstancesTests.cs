@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using SutWeb.Configuration;
 using SutWeb.Tests.TestSupport;
@@ -70,6 +71,18 @@ public sealed class SimulatorInstancesTests
         using var response = await host.Http.GetAsync("simulator/lab-c/control/stats");
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public void UnknownSettings_Instances_AreKnownSettings()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Simulator:Instances:0"] = "lab-b",
+            ["Simulator:Instances:1"] = "lab-c",
+        }).Build();
+
+        Assert.Empty(UnknownSettingsReport.Find(configuration));
     }
 
     [Fact]

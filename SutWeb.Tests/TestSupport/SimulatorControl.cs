@@ -40,6 +40,13 @@ public sealed class SimulatorControl(HttpClient http, string? instance = null)
     public async Task<SimulatorStats> GetStatsAsync() =>
         (await http.GetFromJsonAsync<SimulatorStats>($"{_control}/stats", JsonSerializerOptions.Web))!;
 
+    /// <summary>Back to the configured start state: agents, counters, token lifetime; no fault, activity running.</summary>
+    public async Task ResetAsync()
+    {
+        using var response = await http.PostAsync($"{_control}/reset", content: null);
+        response.EnsureSuccessStatusCode();
+    }
+
     private async Task PutAsync(string what, object body)
     {
         using var response = await http.PutAsJsonAsync($"{_control}/{what}", body);

@@ -29,4 +29,10 @@ public sealed record EggplantSource(string Id, string DisplayName, string Settin
     /// "… of {DisplayName}" for any other, so that an error on a board of several servers says whose it is.
     /// </summary>
     public string Name(string what) => IsDefault ? what : $"{what} of {DisplayName}";
+
+    /// <summary>
+    /// For a simulator instance (<c>Simulator:Instances</c>), where this host serves it, relative to its own address
+    /// (<c>simulator/lab-b/</c>); null for every other source.
+    /// </summary>
+    public string? SimulatorPath { get; init; }
 }

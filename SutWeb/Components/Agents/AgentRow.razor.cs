@@ -13,6 +13,7 @@ public partial class AgentRow : IDisposable
     private bool _renderRequested;
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
+    private bool _stale;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
@@ -31,6 +32,10 @@ public partial class AgentRow : IDisposable
 
     [Parameter]
     public EventCallback<string> OnToggleExpanded { get; set; }
+
+    /// <summary>Whose data is stale (<see cref="Feed.StaleSourcesScope"/>); none outside a scope.</summary>
+    [CascadingParameter]
+    public StaleSources? Stale { get; set; }
 
     private AgentView Agent => Model.Agent;
 
@@ -58,6 +63,13 @@ public partial class AgentRow : IDisposable
 
     protected override void OnParametersSet()
     {
+        // A new set of stale sources reaches every row in view; only a row whose own staleness flipped renders again.
+        var stale = Stale?.Covers(Agent) ?? false;
+        if (stale != _stale)
+        {
+            _stale = stale;
+            _renderRequested = true;
+        }
         _elapsed = MeasureElapsed();
         var ticking = Model.DisconnectedAt is null && RunDuration.IsTicking(Agent);
         if (ticking && _ticking is null)

@@ -84,7 +84,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
         var alert = cut.Find("[data-testid=health-alert]");
         Assert.Equal("lab-b", alert.GetAttribute("data-source"));
         Assert.Equal("Connection to Lab B", alert.GetAttribute("aria-label"));
-        Assert.Equal("Lab B — Eggplant server unreachable since 10:00 UTC", cut.Find("[data-testid=health-source]").TextContent.Trim());
+        Assert.Equal("Lab B — Eggplant server unreachable since 10:00 UTC", cut.Find("[data-testid=health-alert-source]").TextContent.Trim());
         Assert.Equal("Cannot reach the Eggplant server at lab-b.example.com: is it running, and is Eggplant:Sources:lab-b:BaseUrl right?",
             cut.Find("[data-testid=health-advice]").TextContent.Trim());
         Assert.Equal("Cannot reach the Eggplant server at lab-b.example.com: Connection refused", cut.Find("[data-testid=health-detail]").TextContent.Trim());
@@ -111,7 +111,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
         Assert.Equal(["default", "lab-b"], cut.FindAll("[data-testid=health-alert]").Select(a => a.GetAttribute("data-source")));
         Assert.Equal(
             ["dai.example.com:8080 — Unauthorized: check the Eggplant credentials", "Lab B — Retrying · no data yet"],
-            cut.FindAll("[data-testid=health-source]").Select(s => s.TextContent.Trim()));
+            cut.FindAll("[data-testid=health-alert-source]").Select(s => s.TextContent.Trim()));
         Assert.Equal(
             [
                 "The Eggplant server at dai.example.com:8080 refused the credentials: check Eggplant:Username and Eggplant:Password.",

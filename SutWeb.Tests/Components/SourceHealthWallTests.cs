@@ -40,8 +40,8 @@ public sealed class SourceHealthWallTests : WallTestContext
         Assert.Equal("Data from Lab B is stale.", tile.QuerySelector("[data-testid=wall-tile-stale] .sutweb-visually-hidden")!.TextContent);
         Assert.Equal("stale", tile.QuerySelector("[data-testid=wall-tile-stale] [aria-hidden=true]")!.TextContent);
         Assert.Equal(defaultRenders, DefaultTileRenders(wall));
-        // The banner names the stale source only.
-        var source = wall.Find("[data-testid=stale-source]");
+        // The banner (following the board on its own) names the stale source only.
+        var source = wall.WaitForElement("[data-testid=stale-source]", WaitTimeout);
         Assert.Equal("lab-b", source.GetAttribute("data-source"));
         Assert.Equal("Lab B — Retrying · last good data 09:30:00 UTC", wall.Find("[data-testid=stale-state]").TextContent.Trim());
         Assert.Single(wall.FindAll("[data-testid=stale-source]"));

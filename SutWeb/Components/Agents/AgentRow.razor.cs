@@ -14,6 +14,7 @@ public partial class AgentRow : IDisposable
     private bool _renderRequested;
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
+    private bool _stale;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
@@ -36,6 +37,10 @@ public partial class AgentRow : IDisposable
     /// <summary>The agent's source by name, while the board has several; null shows none.</summary>
     [Parameter]
     public string? SourceName { get; set; }
+
+    /// <summary>Whose data is stale (<see cref="Feed.StaleSourcesScope"/>); none outside a scope.</summary>
+    [CascadingParameter]
+    public StaleSources? Stale { get; set; }
 
     private AgentView Agent => Model.Agent;
 
@@ -64,6 +69,13 @@ public partial class AgentRow : IDisposable
 
     protected override void OnParametersSet()
     {
+        // A new set of stale sources reaches every row in view; only a row whose own staleness flipped renders again.
+        var stale = Stale?.Covers(Agent) ?? false;
+        if (stale != _stale)
+        {
+            _stale = stale;
+            _renderRequested = true;
+        }
         _elapsed = MeasureElapsed();
         var ticking = Model.DisconnectedAt is null && RunDuration.IsTicking(Agent);
         if (ticking && _ticking is null)

@@ -5,7 +5,7 @@ using SutWeb.Components.Widgets;
 using SutWeb.Eggplant;
 using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
-using static SutWeb.Tests.Components.TwoSources;
+using static SutWeb.Tests.Components.SourceBoard;
 
 namespace SutWeb.Tests.Components;
 

@@ -4,7 +4,7 @@ using SutWeb.Eggplant;
 using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
 using static SutWeb.Tests.Components.TestAgents;
-using static SutWeb.Tests.Components.TwoSources;
+using static SutWeb.Tests.Components.SourceBoard;
 
 namespace SutWeb.Tests.Components;
 
@@ -19,7 +19,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
     [Fact]
     public void Home_LabBFails_GreysOnlyLabBRowsWithAWordedCue()
     {
-        PublishBoth(Agent("mac"), Agent("win"));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac"), Agent("win"));
         var cut = RenderHome();
         Assert.Empty(cut.FindAll("[data-testid=agent-row][data-stale]"));
         var defaultRenders = DefaultRowRenders(cut);
@@ -48,7 +48,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
     [Fact]
     public void Home_EachSourceJudgedByItsOwnInterval_OnlyTheOneOverThreeOfItsIntervalsGreys()
     {
-        PublishBoth(Agent("mac"));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac"));
         Board.PublishHealth(LabB, LabBName, Healthy(Clock.GetUtcNow(), TimeSpan.FromSeconds(15)));
         var cut = RenderHome();
 
@@ -68,7 +68,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
     [Fact]
     public void Home_LabBUnreachable_AlertNamesLabBAndItsOwnSetting()
     {
-        PublishBoth(Agent("mac"));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac"));
         Board.PublishHealth(LabB, LabBName, new UpstreamHealth
         {
             State = UpstreamState.Unreachable,
@@ -96,7 +96,7 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
     [Fact]
     public void Home_BothSourcesFail_OneAlertEachNamingIt()
     {
-        PublishBoth(Agent("mac"));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac"));
         Board.PublishHealth(EggplantSource.DefaultId, DefaultName, new UpstreamHealth
         {
             State = UpstreamState.Unauthorized, LastError = "refused", ConsecutiveFailures = 1, Cause = UpstreamCause.Credentials,
@@ -135,15 +135,6 @@ public sealed class SourceHealthDeskTests : DashboardTestContext
         Assert.Equal("Data is stale.", Row(cut, "win:5400").QuerySelector("[data-testid=stale-cue] .sutweb-visually-hidden")!.TextContent);
         // Healthy but old data: the header says so; no alert moves the page.
         Assert.Empty(cut.FindAll("[data-testid=health-alert]"));
-    }
-
-    private void PublishBoth(params AgentView[] agents)
-    {
-        var now = Clock.GetUtcNow();
-        Board.PublishAgents(EggplantSource.DefaultId, [.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)], now);
-        Board.PublishAgents(LabB, [.. agents.Select(InLabB).OrderBy(a => a.Key, StringComparer.Ordinal)], now);
-        Board.PublishHealth(EggplantSource.DefaultId, DefaultName, Healthy(now, PollInterval));
-        Board.PublishHealth(LabB, LabBName, Healthy(now, PollInterval));
     }
 
     private static List<string> StaleRowKeys(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut) =>

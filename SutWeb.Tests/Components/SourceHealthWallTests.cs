@@ -5,7 +5,7 @@ using SutWeb.Components.Wall;
 using SutWeb.Eggplant;
 using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
-using static SutWeb.Tests.Components.TwoSources;
+using static SutWeb.Tests.Components.SourceBoard;
 
 namespace SutWeb.Tests.Components;
 
@@ -22,7 +22,7 @@ public sealed class SourceHealthWallTests : WallTestContext
     [Fact]
     public void Wall_LabBFails_GreysOnlyItsTilesAndTheBannerNamesIt()
     {
-        PublishBoth(Agent("mac", AgentState.Running), Agent("win", AgentState.Failed));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac", AgentState.Running), Agent("win", AgentState.Failed));
         var wall = RenderWall();
         Assert.Empty(wall.FindAll("[data-testid=stale-banner]"));
         Assert.Empty(wall.FindAll("[data-testid=wall-tile][data-stale]"));
@@ -55,7 +55,7 @@ public sealed class SourceHealthWallTests : WallTestContext
     [Fact]
     public void Wall_LabBUnreachable_BannerGivesItsAdviceWithItsOwnSetting()
     {
-        PublishBoth(Agent("mac", AgentState.Idle));
+        PublishBoth(Board, Clock.GetUtcNow(), Agent("mac", AgentState.Idle));
         Board.PublishHealth(LabB, LabBName, new UpstreamHealth
         {
             State = UpstreamState.Unreachable,
@@ -73,15 +73,6 @@ public sealed class SourceHealthWallTests : WallTestContext
             wall.Find("[data-testid=stale-advice]").TextContent.Trim());
         Assert.Equal("Connection refused", wall.Find("[data-testid=stale-detail]").TextContent.Trim());
         Assert.Equal(["lab-b/mac:5400"], StaleTileKeys(wall));
-    }
-
-    private void PublishBoth(params AgentView[] agents)
-    {
-        var now = Clock.GetUtcNow();
-        Board.PublishAgents(EggplantSource.DefaultId, [.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)], now);
-        Board.PublishAgents(LabB, [.. agents.Select(InLabB).OrderBy(a => a.Key, StringComparer.Ordinal)], now);
-        Board.PublishHealth(EggplantSource.DefaultId, DefaultName, Healthy(now, PollInterval));
-        Board.PublishHealth(LabB, LabBName, Healthy(now, PollInterval));
     }
 
     private static List<string> StaleTileKeys(IRenderedComponent<SutWeb.Components.Pages.Wall> wall) =>

@@ -17,20 +17,8 @@ public sealed class SourceHealthEndToEndTests(BrowserFixture browser, ITestOutpu
     public async Task Desk_LabBFails_GreysOnlyItsRowsAndTheAlertAndWallNameIt()
     {
         var chromium = browser.Require();
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(SameAgents);
-        second.AnswerStatus(SameAgents);
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Eggplant:BaseUrl"] = first.BaseUrl,
-            ["Eggplant:Username"] = "first",
-            ["Eggplant:Password"] = "first-secret",
-            ["Eggplant:Sources:lab-b:BaseUrl"] = second.BaseUrl,
-            ["Eggplant:Sources:lab-b:Username"] = "second",
-            ["Eggplant:Sources:lab-b:Password"] = "second-secret",
-            ["Eggplant:Sources:lab-b:DisplayName"] = "Lab B",
-        });
+        await using var servers = await TwoScriptedSources.StartAsync(SameAgents, "lab-b", "Lab B");
+        await using var host = await SutWebHost.StartAsync(servers.Settings());
         await Eventually.UntilAsync(() => host.Board.Current.Agents.Count == 4, "both sources' agents are on the board");
         await using var session = await BrowserSession.OpenAsync(chromium, output, bypassCsp: true);
         await session.Page.GotoAsync(host.BaseAddress.ToString());
@@ -38,7 +26,7 @@ public sealed class SourceHealthEndToEndTests(BrowserFixture browser, ITestOutpu
         await Expect(session.Page.GetByTestId("agent-row")).ToHaveCountAsync(4);
         await Expect(session.Page.Locator("[data-testid=agent-row][data-stale]")).ToHaveCountAsync(0);
 
-        second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
+        servers.Second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
 
         var labB = DashboardEndToEndTests.Row(session.Page, "lab-b/mac:5400");
         await Expect(labB).ToHaveAttributeAsync("data-stale", "true");
@@ -51,7 +39,7 @@ public sealed class SourceHealthEndToEndTests(BrowserFixture browser, ITestOutpu
         // Three of its intervals later Lab B is unreachable: the alert names it, the default source says nothing.
         var alert = session.Page.Locator("[data-testid=health-alert][data-source=lab-b]");
         await Expect(alert).ToContainTextAsync("Lab B — Eggplant server unreachable");
-        await Expect(alert).ToContainTextAsync($"The Eggplant server at {new Uri(second.BaseUrl).Authority} answers with an error");
+        await Expect(alert).ToContainTextAsync($"The Eggplant server at {new Uri(servers.Second.BaseUrl).Authority} answers with an error");
         await Expect(session.Page.GetByTestId("health-alert")).ToHaveCountAsync(1);
         await Expect(DashboardEndToEndTests.Row(session.Page, "mac:5400")).Not.ToHaveAttributeAsync("data-stale", "true");
         Assert.Equal(0, await session.Page.Locator("[data-testid=agent-row][data-agent-key=\"mac:5400\"] [data-testid=stale-cue]").CountAsync());

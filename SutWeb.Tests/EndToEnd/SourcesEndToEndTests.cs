@@ -17,21 +17,8 @@ public sealed partial class SourcesEndToEndTests(BrowserFixture browser, ITestOu
     public async Task Dashboard_TwoSources_SourceChipFiltersTheRowsAndTheUrl()
     {
         var chromium = browser.Require();
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(SameAgents);
-        second.AnswerStatus(SameAgents);
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Eggplant:BaseUrl"] = first.BaseUrl,
-            ["Eggplant:Username"] = "first",
-            ["Eggplant:Password"] = "first-secret",
-            ["Eggplant:DisplayName"] = "Lab A",
-            ["Eggplant:Sources:lab-b:BaseUrl"] = second.BaseUrl,
-            ["Eggplant:Sources:lab-b:Username"] = "second",
-            ["Eggplant:Sources:lab-b:Password"] = "second-secret",
-            ["Eggplant:Sources:lab-b:DisplayName"] = "Lab B",
-        });
+        await using var servers = await TwoScriptedSources.StartAsync(SameAgents, "lab-b", "Lab B");
+        await using var host = await SutWebHost.StartAsync(servers.Settings(new() { ["Eggplant:DisplayName"] = "Lab A" }));
         await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
         await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();

@@ -13,33 +13,20 @@ public sealed class SourceLogScopeTests
     [Fact]
     public async Task PollerLog_TwoSources_EveryLineCarriesItsSourceAndNamesIt()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(Agents);
-        second.AnswerStatus(Agents);
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
-        {
-            ["Eggplant:BaseUrl"] = first.BaseUrl,
-            ["Eggplant:Username"] = "first",
-            ["Eggplant:Password"] = "first-secret",
-            ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
-            ["Eggplant:Sources:lab-a:Username"] = "second",
-            ["Eggplant:Sources:lab-a:Password"] = "second-secret",
-            ["Eggplant:Sources:lab-a:DisplayName"] = "Lab A",
-            ["Eggplant:RetryCount"] = "0",
-        });
+        await using var servers = await TwoScriptedSources.StartAsync(Agents);
+        await using var host = await SutWebHost.StartAsync(servers.Settings(new() { ["Eggplant:RetryCount"] = "0" }));
         await Eventually.UntilAsync(() => host.Board.Current.Health is { State: UpstreamState.Healthy, Sources.Count: 2 }, "both sources healthy");
-        second.AnswerAuth(HttpStatusCode.Unauthorized, "{}");
-        second.AnswerStatus([], HttpStatusCode.Unauthorized);
+        servers.Second.AnswerAuth(HttpStatusCode.Unauthorized, "{}");
+        servers.Second.AnswerStatus([], HttpStatusCode.Unauthorized);
         await Eventually.UntilAsync(
             () => host.Logs.Lines.Any(l => l.Contains("refused the sign-in", StringComparison.Ordinal)),
             "lab-a's refused sign-in is logged");
 
         var pollerLines = host.Logs.Lines.Where(l => l.Contains("SutWeb.Monitoring.StatusPoller:", StringComparison.Ordinal)).ToList();
-        var labA = new Uri(second.BaseUrl).Authority;
+        var labA = new Uri(servers.Second.BaseUrl).Authority;
         var defaultConnected = Assert.Single(pollerLines, l => l.Contains("Connected to", StringComparison.Ordinal) && l.Contains("Source=default", StringComparison.Ordinal));
         // Each counts its own agents, whichever source answered first.
-        Assert.Contains($"Connected to the Eggplant server at {new Uri(first.BaseUrl).Authority}: 1 agent connections", defaultConnected);
+        Assert.Contains($"Connected to the Eggplant server at {new Uri(servers.First.BaseUrl).Authority}: 1 agent connections", defaultConnected);
         Assert.Contains(pollerLines, l => l.Contains($"Connected to the Eggplant server at {labA} (source lab-a): 1 agent connections", StringComparison.Ordinal)
             && l.Contains("Source=lab-a", StringComparison.Ordinal));
         Assert.All(pollerLines, l => Assert.Matches(@"scope: Source=(default|lab-a)\b", l));

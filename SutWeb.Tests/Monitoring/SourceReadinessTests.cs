@@ -17,30 +17,20 @@ public sealed class SourceReadinessTests
     [Fact]
     public async Task Readyz_OneOfTwoSourcesFails_StaysReadyAsDegradedUntilBothFail()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(Agents);
-        second.AnswerStatus(Agents);
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        await using var servers = await TwoScriptedSources.StartAsync(Agents);
+        await using var host = await SutWebHost.StartAsync(servers.Settings(new()
         {
-            ["Eggplant:BaseUrl"] = first.BaseUrl,
-            ["Eggplant:Username"] = "first",
-            ["Eggplant:Password"] = "first-secret",
-            ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
-            ["Eggplant:Sources:lab-a:Username"] = "second",
-            ["Eggplant:Sources:lab-a:Password"] = "second-secret",
-            ["Eggplant:Sources:lab-a:DisplayName"] = "Lab A",
             ["Eggplant:Sources:lab-a:PollInterval"] = "00:00:00.500",
             ["Eggplant:RetryCount"] = "0",
-        });
+        }));
         await Eventually.UntilAsync(() => host.Board.Current.Health is { State: UpstreamState.Healthy, Sources.Count: 2 }, "both sources healthy");
         var (bothStatus, both) = await ReadyzAsync(host);
 
-        second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
+        servers.Second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
         await Eventually.UntilAsync(async () => (await ReadyzAsync(host)).Body.GetProperty("status").GetString() == "Degraded", "lab-a is no longer fresh");
         var (oneStatus, one) = await ReadyzAsync(host);
 
-        first.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
+        servers.First.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
         await Eventually.UntilAsync(async () => (await ReadyzAsync(host)).Status == HttpStatusCode.ServiceUnavailable, "neither source is fresh");
         var (_, none) = await ReadyzAsync(host);
 

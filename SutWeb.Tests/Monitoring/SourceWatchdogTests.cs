@@ -17,23 +17,10 @@ public sealed class SourceWatchdogTests
     [Fact]
     public async Task Watchdog_SecondSourcePollHangs_ReportsTheStallOnThatSourceOnly()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(Agents);
-        second.AnswerStatus(Agents);
+        await using var servers = await TwoScriptedSources.StartAsync(Agents, "lab-b", "Lab B");
         TaskCompletionSource? hang = null;
         await using var host = await SutWebHost.StartAsync(
-            new Dictionary<string, string?>
-            {
-                ["Eggplant:BaseUrl"] = first.BaseUrl,
-                ["Eggplant:Username"] = "first",
-                ["Eggplant:Password"] = "first-secret",
-                ["Eggplant:Sources:lab-b:BaseUrl"] = second.BaseUrl,
-                ["Eggplant:Sources:lab-b:Username"] = "second",
-                ["Eggplant:Sources:lab-b:Password"] = "second-secret",
-                ["Eggplant:Sources:lab-b:DisplayName"] = "Lab B",
-                ["Eggplant:RequestTimeout"] = "00:00:01",
-            },
+            servers.Settings(new() { ["Eggplant:RequestTimeout"] = "00:00:01" }),
             s => s.AddHttpClient(EggplantSourceServiceCollectionExtensions.StatusClientName("lab-b"))
                 .AddHttpMessageHandler(() => new HangingHandler(() => Volatile.Read(ref hang)?.Task)));
         await Eventually.UntilAsync(() => host.Board.Current.Health is { State: UpstreamState.Healthy, Sources.Count: 2 }, "both sources healthy");

@@ -15,26 +15,17 @@ public sealed class SourceMetricsTests
     [Fact]
     public async Task Metrics_SecondSourceFails_ReportsPollsFailuresIntervalAgeAndCircuitBySource()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(Agents);
-        second.AnswerStatus(Agents);
-        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        await using var servers = await TwoScriptedSources.StartAsync(Agents, displayName: null);
+        await using var host = await SutWebHost.StartAsync(servers.Settings(new()
         {
-            ["Eggplant:BaseUrl"] = first.BaseUrl,
-            ["Eggplant:Username"] = "first",
-            ["Eggplant:Password"] = "first-secret",
-            ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
-            ["Eggplant:Sources:lab-a:Username"] = "second",
-            ["Eggplant:Sources:lab-a:Password"] = "second-secret",
             ["Eggplant:Sources:lab-a:PollInterval"] = "00:00:00.500",
             ["Eggplant:Sources:lab-a:CircuitBreakerFailures"] = "1",
             ["Eggplant:Sources:lab-a:CircuitBreakDuration"] = "00:05:00",
             ["Eggplant:RetryCount"] = "0",
-        });
+        }));
         await Eventually.UntilAsync(() => host.Board.Current.Health is { State: UpstreamState.Healthy, Sources.Count: 2 }, "both sources healthy");
 
-        second.AnswerStatus([], HttpStatusCode.InternalServerError);
+        servers.Second.AnswerStatus([], HttpStatusCode.InternalServerError);
         string metrics = "";
         await Eventually.UntilAsync(async () =>
         {

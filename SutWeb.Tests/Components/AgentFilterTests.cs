@@ -66,4 +66,63 @@ public sealed class AgentFilterTests
         Assert.Equal("Running or Failed and “lab” or “nightly”", AgentFilter.Parse("lab,nightly", "running,failed").Describe());
         Assert.Equal("“lab”", AgentFilter.Parse("lab", null).Describe());
     }
+
+    private static readonly AgentView LabMac = Agent("mac-mini-3", AgentState.Failed, port: 5401).From("lab-b", "Lab B");
+
+    private static readonly Dictionary<string, string> TwoLabs = new() { ["default"] = "Lab A", ["lab-b"] = "Lab B" };
+
+    [Theory]
+    [InlineData("lab-b", true)]
+    [InlineData(" LAB-B , lab-c", true)] // any of them, in any case
+    [InlineData("default", false)]
+    [InlineData("lab-x", false)] // a source the board does not know matches nothing
+    public void Matches_Sources_AnyOfThem(string sources, bool matches) =>
+        Assert.Equal(matches, AgentFilter.Parse(null, null, sources).Matches(LabMac));
+
+    [Fact]
+    public void Matches_Sources_DefaultSourceByItsId()
+    {
+        Assert.True(AgentFilter.Parse(null, null, "default").Matches(Mac));
+        Assert.False(AgentFilter.Parse(null, null, "lab-b").Matches(Mac));
+    }
+
+    [Theory]
+    [InlineData("lab b", true)] // the source's name
+    [InlineData("LAB-B", true)] // its id
+    [InlineData("lab c", false)]
+    public void Matches_TextWithSeveralSources_AlsoSearchesTheSource(string text, bool matches) =>
+        Assert.Equal(matches, AgentFilter.Parse(text, null).Matches(LabMac, TwoLabs));
+
+    [Fact]
+    public void Matches_TextWithSeveralSources_FindsTheDefaultSourceByTheBoardsNameForIt()
+    {
+        // The source default's agents carry no name of their own: the board's health names it.
+        Assert.True(AgentFilter.Parse("lab a", null).Matches(Mac, TwoLabs));
+        Assert.False(AgentFilter.Parse("lab b", null).Matches(Mac, TwoLabs));
+    }
+
+    [Fact]
+    public void Matches_TextWithOneSource_IgnoresTheSource()
+    {
+        // With one source every agent is "default": a term like "fault" must not match them all.
+        Assert.False(AgentFilter.Parse("fault", null).Matches(Mac));
+        Assert.False(AgentFilter.Parse("lab b", null).Matches(LabMac));
+    }
+
+    [Fact]
+    public void Parse_Sources_RoundTripThroughQueryParameters()
+    {
+        var filter = AgentFilter.Parse("mac", null, " lab-b,,LAB-A, lab-b ");
+
+        Assert.Equal(["lab-a", "lab-b"], filter.Sources);
+        Assert.False(filter.IsEverything);
+        var parameters = filter.ToQueryParameters().ToDictionary();
+        Assert.Equal("lab-a,lab-b", parameters["source"]);
+        Assert.Equal(filter, AgentFilter.Parse((string?)parameters["q"], (string?)parameters["state"], (string?)parameters["source"]));
+        Assert.NotEqual(filter, AgentFilter.Parse("mac", null));
+    }
+
+    [Fact]
+    public void Describe_Sources_NamesThem() =>
+        Assert.Equal("Failed and source lab-a or lab-b", AgentFilter.Parse(null, "failed", "lab-a,lab-b").Describe());
 }

@@ -58,4 +58,19 @@ public sealed class AgentQueryTests
             Assert.Equal(column, AgentQuery.Parse(null, null, name, null).Sort);
         }
     }
+
+    [Fact]
+    public void Parse_SourcesAndGroup_RoundTripThroughQueryParameters()
+    {
+        var query = AgentQuery.Parse(null, null, null, null, "lab-b", " Source ");
+
+        Assert.Equal(["lab-b"], query.Filter.Sources);
+        Assert.True(query.GroupBySource);
+        Assert.False(query.IsEverything);
+        var parameters = query.ToQueryParameters();
+        Assert.Equal("lab-b", parameters["source"]);
+        Assert.Equal("source", parameters["group"]);
+        Assert.False(AgentQuery.Parse(null, null, null, null, null, "model").GroupBySource);
+        Assert.Null(query.WithGroupBySource(false).WithSources([]).ToQueryParameters()["group"]);
+    }
 }

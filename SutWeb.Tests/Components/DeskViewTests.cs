@@ -115,6 +115,29 @@ public sealed class DeskViewTests : IDisposable
         Assert.Equal(0, changes);
     }
 
+    [Fact]
+    public void Apply_HealthAloneBringsASecondSource_ChangesTheViewAndGroups()
+    {
+        var agents = new[] { Agent("a", AgentState.Idle).From("default", "Lab A"), Agent("a", AgentState.Failed).From("lab-b", "Lab B") };
+        Poll(agents);
+        _desk.SetQuery(AgentQuery.Everything.WithGroupBySource(true));
+        Assert.False(_desk.SeveralSources);
+        Assert.Null(_desk.Lines);
+
+        var health = Healthy with
+        {
+            Sources = [SourceHealth.From("lab-b", "Lab B", Healthy), SourceHealth.From("default", "Lab A", Healthy)],
+        };
+        var changed = _desk.Apply(
+            new StatusSnapshot { Version = _version, Health = health, Agents = [.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)] },
+            changedKeys: new HashSet<string>());
+
+        Assert.True(changed);
+        Assert.Equal(["default", "lab-b"], _desk.Sources.Select(s => s.Source));
+        Assert.Equal(["Lab A", "a:5400", "Lab B", "lab-b/a:5400"], _desk.Lines!.Select(l => l.Group?.Name ?? l.Row!.Key));
+        Assert.Equal(1, _desk.Lines![2].Group!.Counts[AgentState.Failed]);
+    }
+
     private bool Poll(params AgentView[] agents) => _desk.Apply(
         new StatusSnapshot { Version = ++_version, Health = Healthy, Agents = [.. agents.OrderBy(a => a.Key, StringComparer.Ordinal)] },
         changedKeys: null);

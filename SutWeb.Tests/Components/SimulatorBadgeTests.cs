@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using SutWeb.Components.Layout;
 using SutWeb.Eggplant;
+using SutWeb.Eggplant.Sources;
+using SutWeb.Simulator;
 
 namespace SutWeb.Tests.Components;
 
@@ -30,6 +32,28 @@ public sealed class SimulatorBadgeTests : DashboardTestContext
 
         Assert.Empty(cut.FindAll("[data-testid=simulator-badge]"));
         Assert.DoesNotContain("Simulator", cut.Markup, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MainLayout_OnlyConfiguredSources_ShowsNoSimulatorBadge()
+    {
+        Services.Configure<EggplantOptions>(options =>
+            options.Sources["lab-a"] = new EggplantSourceSettings { BaseUrl = "https://lab-a.example.com/" });
+
+        var cut = RenderLayout();
+
+        Assert.Empty(cut.FindAll("[data-testid=simulator-badge]"));
+    }
+
+    [Fact]
+    public void MainLayout_SimulatorInstanceBesideARealServer_ShowsTheSimulatorBadge()
+    {
+        Services.Configure<EggplantOptions>(options => options.BaseUrl = "https://dai.example.com/");
+        Services.Configure<SimulatorOptions>(options => options.Instances.Add("lab-b"));
+
+        var cut = RenderLayout();
+
+        Assert.Single(cut.FindAll("[data-testid=simulator-badge]"));
     }
 
     private IRenderedComponent<MainLayout> RenderLayout() =>

@@ -126,4 +126,20 @@ public sealed class WallSettingsTests
 
         Assert.Equal(["Charlie:5400", "delta:1", "alpha:5400", "bravo:5400"], shown.Select(a => a.Key));
     }
+
+    [Fact]
+    public void WallSettings_Source_JoinsTheFilterNewOrOld()
+    {
+        Assert.Equal(AgentFilter.Parse("mac", null, "lab-b,lab-c"), WallSettings.Parse(q: "mac", source: "lab-b, lab-c").Filter);
+        Assert.Equal(AgentFilter.Parse(null, "failed", "lab-b"), WallSettings.Parse(filter: "failed", source: "lab-b").Filter);
+        Assert.Empty(WallSettings.Parse().Filter.Sources);
+    }
+
+    [Fact]
+    public void WallSettings_ArrangeWithSource_ShowsOnlyThatSourcesAgents()
+    {
+        AgentView[] agents = [Agent("mac", AgentState.Failed).From("default", "Lab A"), Agent("mac", AgentState.Idle).From("lab-b", "Lab B")];
+
+        Assert.Equal(["lab-b/mac:5400"], WallSettings.Parse(source: "lab-b").Arrange(agents, new Dictionary<string, string> { ["default"] = "Lab A", ["lab-b"] = "Lab B" }).Select(a => a.Key));
+    }
 }

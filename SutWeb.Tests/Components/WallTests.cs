@@ -94,13 +94,20 @@ public sealed class WallTests : WallTestContext
     {
         Publish(Agent("alpha", AgentState.Running), Agent("bravo", AgentState.Failed));
         var wall = RenderWall();
-        var tileRenders = wall.FindComponents<WallTile>().Select(t => t.RenderCount).ToArray();
+        // One source gone stale greys every tile, and fresh data brings them back: a render each way.
         Clock.Advance(PollInterval * 4);
         wall.WaitForElement("[data-testid=stale-banner]", WaitTimeout);
+        wall.WaitForAssertion(() => Assert.Equal(2, wall.FindAll("[data-testid=wall-tile][data-stale=true]").Count), WaitTimeout);
+        Publish(Agent("alpha", AgentState.Running), Agent("bravo", AgentState.Failed));
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll("[data-testid=stale-banner]")), WaitTimeout);
+        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll("[data-testid=wall-tile][data-stale=true]")), WaitTimeout);
+        var tileRenders = wall.FindComponents<WallTile>().Select(t => t.RenderCount).ToArray();
+        Clock.Advance(PollInterval);
+        wall.WaitForAssertion(() => Assert.Equal("updated 2 s ago", wall.Find("[data-testid=wall-updated]").TextContent.Trim()), WaitTimeout);
 
         Publish(Agent("alpha", AgentState.Running), Agent("bravo", AgentState.Failed));
 
-        wall.WaitForAssertion(() => Assert.Empty(wall.FindAll("[data-testid=stale-banner]")), WaitTimeout);
+        wall.WaitForAssertion(() => Assert.Equal("updated 0 s ago", wall.Find("[data-testid=wall-updated]").TextContent.Trim()), WaitTimeout);
         Assert.Equal(tileRenders, wall.FindComponents<WallTile>().Select(t => t.RenderCount));
     }
 

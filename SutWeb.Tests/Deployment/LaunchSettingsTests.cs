@@ -25,4 +25,24 @@ public sealed class LaunchSettingsTests
         // Not Development: no developer error pages for the whole network, and no user-secrets read by surprise.
         Assert.Equal("Production", (string?)network["environmentVariables"]!["ASPNETCORE_ENVIRONMENT"]);
     }
+
+    [Fact]
+    public async Task TwoSourcesProfile_OnThisMachine_ShowsTheSimulatorAndTheInstanceLabBWithTheSameAgentNames()
+    {
+        var profile = Profiles["two-sources"]!;
+        // The profile's environment variables, as configuration reads them (Simulator__Instances__0 is Simulator:Instances:0).
+        var settings = profile["environmentVariables"]!.AsObject()
+            .Where(variable => variable.Key != "ASPNETCORE_ENVIRONMENT")
+            .ToDictionary(variable => variable.Key.Replace("__", ":", StringComparison.Ordinal), variable => (string?)variable.Value);
+
+        await using var host = await SutWebHost.StartAsync(settings);
+
+        Assert.Equal("http://localhost:5080", (string?)profile["applicationUrl"]);
+        Assert.Equal("Development", (string?)profile["environmentVariables"]!["ASPNETCORE_ENVIRONMENT"]);
+        await Eventually.UntilAsync(() => host.Board.Current.Health.Sources?.Count == 2
+            && host.Board.Current.Agents.Any(a => a.Source == "lab-b"), "both simulators are polled");
+        var agents = host.Board.Current.Agents;
+        Assert.NotEmpty(agents.Where(a => a.Source == "lab-b").Select(a => a.AgentName)
+            .Intersect(agents.Where(a => a.Source == "default").Select(a => a.AgentName)));
+    }
 }

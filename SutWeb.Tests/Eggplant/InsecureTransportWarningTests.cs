@@ -45,4 +45,27 @@ public sealed class InsecureTransportWarningTests
         Assert.DoesNotContain("transport-test-password", host.Logs.AllText);
         Assert.DoesNotContain("transport-test-secret", host.Logs.AllText);
     }
+
+    [Fact]
+    public async Task Start_SourceCredentialsOverPlainHttp_WarningNamesThatSourcesSetting()
+    {
+        await using var host = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Eggplant:Sources:lab-a:BaseUrl"] = $"http://{Remote}/",
+            ["Eggplant:Sources:lab-a:Username"] = "sutweb",
+            ["Eggplant:Sources:lab-a:Password"] = "transport-test-password",
+            ["Eggplant:Sources:lab-b:BaseUrl"] = $"https://{Remote}/",
+            ["Eggplant:Sources:lab-b:TokenUrl"] = $"http://{Remote}/oauth/token",
+            ["Eggplant:Sources:lab-b:ClientId"] = "sutweb",
+            ["Eggplant:Sources:lab-b:ClientSecret"] = "transport-test-secret",
+        });
+
+        var warnings = host.Logs.Lines.Where(l => l.StartsWith("Warning", StringComparison.Ordinal) && l.Contains("unencrypted", StringComparison.Ordinal)).ToList();
+
+        Assert.Equal(2, warnings.Count);
+        Assert.Contains(warnings, w => w.Contains("the password and bearer tokens go over http://", StringComparison.Ordinal) && w.Contains("Eggplant:Sources:lab-a:BaseUrl", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.Contains("the client secret go over http://", StringComparison.Ordinal) && w.Contains("Eggplant:Sources:lab-b:TokenUrl", StringComparison.Ordinal));
+        Assert.DoesNotContain("transport-test-password", host.Logs.AllText);
+        Assert.DoesNotContain("transport-test-secret", host.Logs.AllText);
+    }
 }

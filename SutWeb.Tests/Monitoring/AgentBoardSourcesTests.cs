@@ -23,6 +23,19 @@ public sealed class AgentBoardSourcesTests
     }
 
     [Fact]
+    public void PublishHealth_SourcesReportInAnyOrder_ListsDefaultFirstThenById()
+    {
+        var board = new AgentBoard();
+        var healthy = new UpstreamHealth { State = UpstreamState.Healthy, LastSuccessAt = Now };
+
+        board.PublishHealth("lab-b", "Lab B", healthy);
+        board.PublishHealth("lab-a", "Lab A", healthy);
+        board.PublishHealth("default", "Simulator", healthy);
+
+        Assert.Equal(["default", "lab-a", "lab-b"], board.Current.Health.Sources!.Select(s => s.Source));
+    }
+
+    [Fact]
     public void PublishAgents_OneSourceEmpties_RemovesOnlyItsOwnAgents()
     {
         var board = new AgentBoard();

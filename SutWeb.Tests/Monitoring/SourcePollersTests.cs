@@ -14,11 +14,8 @@ public sealed class SourcePollersTests
     [Fact]
     public async Task Board_TwoServersSameAgentNames_ShowsBothWithDistinctKeysAndSources()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(SameAgents);
-        second.AnswerStatus(SameAgents);
-        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var servers = await TwoScriptedSources.StartAsync(SameAgents);
+        await using var host = await SutWebHost.StartAsync(servers.Settings());
 
         await Eventually.UntilAsync(() => host.Board.Current.Agents.Count == 4, "both sources' agents are on the board");
 
@@ -32,14 +29,11 @@ public sealed class SourcePollersTests
     [Fact]
     public async Task Board_SecondServerFails_FirstStaysHealthyAndKeepsItsAgents()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(SameAgents);
-        second.AnswerStatus(SameAgents);
-        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var servers = await TwoScriptedSources.StartAsync(SameAgents);
+        await using var host = await SutWebHost.StartAsync(servers.Settings());
         await Eventually.UntilAsync(() => host.Board.Current.Agents.Count == 4, "both sources' agents are on the board");
 
-        second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
+        servers.Second.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
 
         await Eventually.UntilAsync(() => host.Board.SourceHealth("lab-a").State is UpstreamState.Degraded or UpstreamState.Unreachable,
             "the failing source reports its failure");
@@ -55,16 +49,13 @@ public sealed class SourcePollersTests
     [Fact]
     public async Task Hub_ClientApplyingDiffsByKey_ConvergesWithBothSources()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        first.AnswerStatus(SameAgents);
-        second.AnswerStatus(SameAgents);
-        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var servers = await TwoScriptedSources.StartAsync(SameAgents);
+        await using var host = await SutWebHost.StartAsync(servers.Settings());
         await using var probe = await HubProbe.ConnectAsync(host.BaseAddress);
 
         // A first-release client knows nothing of sources: it applies diffs by key and version.
-        second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"mac","port":5400,"process_id":1,"execution_status":{"status":"RUNNING"}}]"""));
-        first.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"win","port":5400,"process_id":2}]"""));
+        servers.Second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"mac","port":5400,"process_id":1,"execution_status":{"status":"RUNNING"}}]"""));
+        servers.First.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"win","port":5400,"process_id":2}]"""));
 
         await Eventually.UntilAsync(
             () => probe.State?.Agents.Select(a => a.Key).SequenceEqual(["lab-a/mac:5400", "win:5400"]) == true,
@@ -92,15 +83,4 @@ public sealed class SourcePollersTests
         Assert.Equal(["lab-a/mac:5400", "lab-a/win:5400"], host.Board.Current.Agents.Select(a => a.Key));
         Assert.Equal("lab-a", Assert.Single(host.Board.Current.Health.Sources!).Source);
     }
-
-    private static Dictionary<string, string?> TwoSources(ScriptedEggplantServer first, ScriptedEggplantServer second) => new()
-    {
-        ["Eggplant:BaseUrl"] = first.BaseUrl,
-        ["Eggplant:Username"] = "first",
-        ["Eggplant:Password"] = "first-secret",
-        ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
-        ["Eggplant:Sources:lab-a:Username"] = "second",
-        ["Eggplant:Sources:lab-a:Password"] = "second-secret",
-        ["Eggplant:Sources:lab-a:DisplayName"] = "Lab A",
-    };
 }

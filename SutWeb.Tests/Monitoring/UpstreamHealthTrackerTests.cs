@@ -12,10 +12,11 @@ public sealed class UpstreamHealthTrackerTests
     [Fact]
     public void Tracker_IntervalChanged_HealthCarriesTheIntervalInForce()
     {
-        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2));
+        var pace = new PollPace(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
+        var tracker = new UpstreamHealthTracker(pace);
         Assert.Equal(2, tracker.OnSuccess(Start).PollIntervalSeconds);
 
-        tracker.PollInterval = TimeSpan.FromSeconds(15);
+        pace.OnSuccess(Start.AddSeconds(2), anyRunning: false, changed: false);
 
         Assert.Equal(15, tracker.OnSuccess(Start.AddSeconds(2)).PollIntervalSeconds);
         Assert.Equal(15, tracker.OnFailure(Start.AddSeconds(17), UpstreamFailureKind.HttpError, "HTTP 500").PollIntervalSeconds);
@@ -24,7 +25,9 @@ public sealed class UpstreamHealthTrackerTests
     [Fact]
     public void Tracker_FailingAtASlowerPace_BecomesUnreachableAfterThreeOfItsIntervals()
     {
-        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2)) { PollInterval = TimeSpan.FromSeconds(15) };
+        var pace = new PollPace(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15));
+        pace.OnSuccess(Start, anyRunning: false, changed: false);
+        var tracker = new UpstreamHealthTracker(pace);
         tracker.OnSuccess(Start);
 
         Assert.Equal(UpstreamState.Degraded, tracker.OnFailure(Start.AddSeconds(15), UpstreamFailureKind.HttpError, "HTTP 500").State);
@@ -36,20 +39,24 @@ public sealed class UpstreamHealthTrackerTests
     [Fact]
     public void Tracker_BackingOff_ReportsTheBackoffButStaysUnreachableAndASuccessReportsThePaceAgain()
     {
-        var tracker = new UpstreamHealthTracker(TimeSpan.FromSeconds(2));
+        var pace = new PollPace(TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(15), new Random(7));
+        var tracker = new UpstreamHealthTracker(pace);
         tracker.OnSuccess(Start);
         for (var second = 2; second <= 8; second += 2)
         {
+            pace.OnFailure();
             tracker.OnFailure(Start.AddSeconds(second), UpstreamFailureKind.HttpError, "HTTP 500");
         }
 
-        tracker.Backoff = TimeSpan.FromSeconds(47);
-        var failing = tracker.OnFailure(Start.AddSeconds(55), UpstreamFailureKind.HttpError, "HTTP 500");
+        var backoff = pace.OnFailure();
+        var failing = tracker.OnFailure(Start.AddSeconds(8) + backoff, UpstreamFailureKind.HttpError, "HTTP 500");
 
-        Assert.Equal(47, failing.PollIntervalSeconds);
-        // Three waits of 47 s have not passed since the failures began; the data is no fresher for that.
+        Assert.True(pace.BackingOff);
+        Assert.Equal(backoff.TotalSeconds, failing.PollIntervalSeconds);
+        Assert.True(backoff > TimeSpan.FromSeconds(2));
+        // Three of its waits have not passed since the failures began; the data is no fresher for that.
         Assert.Equal(UpstreamState.Unreachable, failing.State);
-        tracker.Backoff = null;
+        pace.OnSuccess(Start.AddSeconds(102), anyRunning: true, changed: false);
         Assert.Equal(2, tracker.OnSuccess(Start.AddSeconds(102)).PollIntervalSeconds);
     }
 }

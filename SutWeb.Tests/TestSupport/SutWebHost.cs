@@ -111,6 +111,9 @@ public sealed class SutWebHost : IAsyncDisposable
     /// <summary>The embedded simulator's control API on this host.</summary>
     public SimulatorControl Simulator { get; }
 
+    /// <summary>The control API of the simulator instance <paramref name="id"/> (<c>Simulator:Instances</c>) on this host.</summary>
+    public SimulatorControl SimulatorInstance(string id) => new(Http, id);
+
     public Task PutAgentAsync(string agentName, JsonObject agent) => Simulator.PutAgentAsync(agentName, agent);
 
     public Task DeleteAgentAsync(string agentName) => Simulator.DeleteAgentAsync(agentName);

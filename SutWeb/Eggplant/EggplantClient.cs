@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Polly.CircuitBreaker;
-using Microsoft.Extensions.Options;
+using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
 
@@ -11,7 +11,7 @@ namespace SutWeb.Eggplant;
 /// The typed client of the Eggplant API. Tokens and resilience live in its handler pipeline; this class bounds the
 /// whole exchange by one deadline and turns every failure into an <see cref="EggplantException"/> that says what went wrong.
 /// </summary>
-public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints, IOptions<EggplantOptions> options, TimeProvider timeProvider)
+public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints, EggplantSource source, TimeProvider timeProvider)
 {
     /// <summary>
     /// The raw answer of <c>POST /api/sut/status</c> (every open agent connection), checked to be JSON of a sane size;
@@ -21,8 +21,8 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
         PostAsync(endpoints.StatusUri, cancellationToken);
 
     /// <summary>How an answer that cannot be read is reported: an upstream error that says why.</summary>
-    public static EggplantException Unreadable(StatusPayloadException e) =>
-        new(UpstreamFailureKind.Malformed, $"The Eggplant server sent an unreadable status answer. {e.Message}", e);
+    public static EggplantException Unreadable(StatusPayloadException e, EggplantSource source) =>
+        new(UpstreamFailureKind.Malformed, $"{source.Name("The Eggplant server")} sent an unreadable status answer. {e.Message}", e);
 
     /// <summary>
     /// One deadline (<c>Eggplant:RequestTimeout</c>) covers the whole exchange: sign-in, retries, headers and every byte
@@ -30,7 +30,7 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     /// </summary>
     private async Task<byte[]> PostAsync(Uri uri, CancellationToken cancellationToken)
     {
-        var timeout = options.Value.RequestTimeout;
+        var timeout = source.Options.RequestTimeout;
         using var deadline = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
@@ -45,7 +45,7 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
         catch (Exception e) when (deadline.IsCancellationRequested && e is OperationCanceledException or EggplantException { Kind: UpstreamFailureKind.Network })
         {
             throw new EggplantException(UpstreamFailureKind.Timeout,
-                $"The Eggplant server did not send its whole answer within {timeout.TotalSeconds:0.#} s (Eggplant:RequestTimeout).", e);
+                $"{source.Name("The Eggplant server")} did not send its whole answer within {timeout.TotalSeconds:0.#} s ({source.Setting("RequestTimeout")}).", e);
         }
     }
 
@@ -60,23 +60,23 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
         catch (BrokenCircuitException e)
         {
             throw new EggplantException(UpstreamFailureKind.CircuitOpen,
-                "The Eggplant server failed repeatedly; calls are paused briefly before the next trial.", e);
+                $"{source.Name("The Eggplant server")} failed repeatedly; calls are paused briefly before the next trial.", e);
         }
         catch (HttpRequestException e)
         {
             throw new EggplantException(UpstreamFailureKind.Network,
-                $"Cannot reach the Eggplant server at {uri.Host}:{uri.Port}: {e.Message}", e);
+                $"Cannot reach {source.Name("the Eggplant server")} at {uri.Host}:{uri.Port}: {e.Message}", e);
         }
         using (response)
         {
             if (EggplantResponses.IsRedirect(response))
             {
-                throw EggplantResponses.Redirected(response, "The Eggplant server", "Eggplant:BaseUrl");
+                throw EggplantResponses.Redirected(response, source.Name("The Eggplant server"), source.Setting("BaseUrl"));
             }
             if (response.StatusCode == HttpStatusCode.Unauthorized)
             {
                 throw new EggplantException(UpstreamFailureKind.Unauthorized,
-                    "The Eggplant server rejected a freshly issued token (401 Not Authorized): the account may lack access to this API.")
+                    $"{source.Name("The Eggplant server")} rejected a freshly issued token (401 Not Authorized): the account may lack access to this API.")
                 {
                     Cause = UpstreamCause.TokenRefused,
                 };
@@ -84,23 +84,24 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
             if (!response.IsSuccessStatusCode)
             {
                 throw new EggplantException(UpstreamFailureKind.HttpError,
-                    $"The Eggplant server answered {(int)response.StatusCode} {response.ReasonPhrase}.",
+                    $"{source.Name("The Eggplant server")} answered {(int)response.StatusCode} {response.ReasonPhrase}.",
                     new HttpRequestException(response.ReasonPhrase, null, response.StatusCode));
             }
             if (IsHtml(response.Content.Headers.ContentType))
             {
                 throw new EggplantException(UpstreamFailureKind.Malformed,
-                    "The Eggplant server answered with an HTML page instead of JSON (a proxy or error page?).");
+                    $"{source.Name("The Eggplant server")} answered with an HTML page instead of JSON (a proxy or error page?).");
             }
-            var cap = options.Value.MaxResponseBytes;
+            var cap = source.Options.MaxResponseBytes;
             return await EggplantResponses.ReadBoundedAsync(response.Content, cap, () => TooLarge(cap),
-                "The connection to the Eggplant server broke off during the answer.", cancellationToken);
+                $"The connection to {source.Name("the Eggplant server")} broke off during the answer.", cancellationToken);
         }
     }
 
     private static bool IsHtml(MediaTypeHeaderValue? contentType) =>
         contentType?.MediaType is { } type && type.Contains("html", StringComparison.OrdinalIgnoreCase);
 
-    private static EggplantException TooLarge(long cap) =>
-        new(UpstreamFailureKind.TooLarge, $"The Eggplant status answer is larger than the configured cap of {cap / 1024 / 1024.0:0.#} MiB (Eggplant:MaxResponseBytes).");
+    private EggplantException TooLarge(long cap) =>
+        new(UpstreamFailureKind.TooLarge,
+            $"{source.Name("The Eggplant status answer")} is larger than the configured cap of {cap / 1024 / 1024.0:0.#} MiB ({source.Setting("MaxResponseBytes")}).");
 }

@@ -8,7 +8,8 @@ namespace SutWeb.Eggplant;
 /// The Eggplant URLs to call. With no <c>Eggplant:BaseUrl</c>, the host's own <c>/simulator/</c> over HTTP,
 /// so the simulator is reached through the same client, token handling and policies as a real server.
 /// </summary>
-public sealed class EggplantEndpoints(IOptions<EggplantOptions> options, IServer server)
+/// <param name="simulatorPath">Where the host serves the simulator this source polls: <c>simulator/</c>, or an instance's path.</param>
+public sealed class EggplantEndpoints(IOptions<EggplantOptions> options, IServer server, string? simulatorPath = null)
 {
     private Uri? _baseUri;
 
@@ -37,7 +38,7 @@ public sealed class EggplantEndpoints(IOptions<EggplantOptions> options, IServer
         {
             uri.Host = "127.0.0.1";
         }
-        uri.Path = uri.Path.TrimEnd('/') + "/simulator/";
+        uri.Path = uri.Path.TrimEnd('/') + "/" + (simulatorPath ?? "simulator/");
         return uri.Uri;
     }
 }

@@ -1,21 +1,22 @@
-using Microsoft.Extensions.Options;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Extensions.Http;
+using SutWeb.Eggplant.Sources;
 
 namespace SutWeb.Eggplant;
 
 /// <summary>
 /// The Polly policies around every Eggplant status call, outermost first:
 /// retry (transient failures, jittered exponential back-off) → circuit breaker (fail fast after repeated
-/// failures). One instance per process, so the breaker sees every call. Time is bounded outside them, by the one
+/// failures). One instance per source, so its breaker sees every call to that server and no other's. Time is bounded outside them, by the one
 /// deadline of the whole exchange (<see cref="EggplantClient"/>), which also cuts a retry's back-off short.
 /// </summary>
 public sealed partial class EggplantResiliencePolicies
 {
-    public EggplantResiliencePolicies(IOptions<EggplantOptions> options, ILogger<EggplantResiliencePolicies> logger)
+    public EggplantResiliencePolicies(EggplantSource source, ILogger<EggplantResiliencePolicies> logger)
     {
-        var settings = options.Value;
+        var settings = source.Options;
+        var server = source.Name("the Eggplant server");
         // A try cut by the deadline is not retried: the deadline is the whole poll's, so no time is left for one.
         Retry = HttpPolicyExtensions.HandleTransientHttpError().WaitAndRetryAsync(
             settings.RetryCount,
@@ -23,8 +24,8 @@ public sealed partial class EggplantResiliencePolicies
         CircuitBreaker = TransientFailures().CircuitBreakerAsync(
             settings.CircuitBreakerFailures,
             settings.EffectiveCircuitBreakDuration,
-            onBreak: (_, duration) => LogCircuitOpened(logger, settings.CircuitBreakerFailures, duration.TotalSeconds),
-            onReset: () => LogCircuitClosed(logger));
+            onBreak: (_, duration) => LogCircuitOpened(logger, server, settings.CircuitBreakerFailures, duration.TotalSeconds),
+            onReset: () => LogCircuitClosed(logger, server));
     }
 
     public IAsyncPolicy<HttpResponseMessage> Retry { get; }
@@ -42,9 +43,9 @@ public sealed partial class EggplantResiliencePolicies
         return TimeSpan.FromMilliseconds(exponential + Random.Shared.NextDouble() * exponential / 2);
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit to the Eggplant server opened after {Failures} consecutive failed tries; next trial in {BreakSeconds} s")]
-    private static partial void LogCircuitOpened(ILogger logger, int failures, double breakSeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Circuit to {Server} opened after {Failures} consecutive failed tries; next trial in {BreakSeconds} s")]
+    private static partial void LogCircuitOpened(ILogger logger, string server, int failures, double breakSeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Circuit to the Eggplant server closed again")]
-    private static partial void LogCircuitClosed(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Circuit to {Server} closed again")]
+    private static partial void LogCircuitClosed(ILogger logger, string server);
 }

@@ -12,6 +12,8 @@ public static class EggplantServiceCollectionExtensions
         services.AddOptions<EggplantOptions>().Bind(configuration.GetSection(EggplantOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EggplantOptions>, EggplantOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
+        // The source default, whose unkeyed services below name it in their messages as they always did.
+        services.AddSingleton(provider => EggplantSource.Default(provider.GetRequiredService<IOptions<EggplantOptions>>().Value));
         services.AddSingleton<EggplantEndpoints>();
         services.AddSingleton<SignInBackoff>();
         services.AddSingleton<EggplantTokenProvider>();

@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.Options;
+using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
 using SutWeb.Shared.Wire;
 
@@ -15,7 +15,7 @@ public sealed partial class EggplantTokenProvider(
     IHttpClientFactory httpClientFactory,
     EggplantEndpoints endpoints,
     SignInBackoff backoff,
-    IOptions<EggplantOptions> options,
+    EggplantSource source,
     TimeProvider timeProvider,
     ILogger<EggplantTokenProvider> logger,
     string httpClientName = EggplantTokenProvider.HttpClientName) : IDisposable
@@ -78,7 +78,7 @@ public sealed partial class EggplantTokenProvider(
 
     private async Task<CachedToken> RequestTokenAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
+        var settings = source.Options;
         var (uri, form) = settings.UsesClientCredentials
             ? (endpoints.TokenUri!, new Dictionary<string, string>
             {
@@ -103,7 +103,7 @@ public sealed partial class EggplantTokenProvider(
         {
             // Named as the sign-in's failure; a caller that was itself cancelled (shutting down) treats it as cancellation.
             throw new EggplantException(UpstreamFailureKind.Timeout,
-                $"The Eggplant sign-in did not send its whole answer within {timeout.TotalSeconds:0.#} s (Eggplant:RequestTimeout).", e);
+                $"{source.Name("The Eggplant sign-in")} did not send its whole answer within {timeout.TotalSeconds:0.#} s ({source.Setting("RequestTimeout")}).", e);
         }
     }
 
@@ -118,13 +118,13 @@ public sealed partial class EggplantTokenProvider(
         }
         catch (HttpRequestException e)
         {
-            throw new EggplantException(UpstreamFailureKind.Network, $"Cannot reach the Eggplant sign-in at {uri.Host}:{uri.Port}: {e.Message}", e);
+            throw new EggplantException(UpstreamFailureKind.Network, $"Cannot reach {source.Name("the Eggplant sign-in")} at {uri.Host}:{uri.Port}: {e.Message}", e);
         }
         using (response)
         {
             if (EggplantResponses.IsRedirect(response))
             {
-                throw EggplantResponses.Redirected(response, "The Eggplant sign-in", clientCredentials ? "Eggplant:TokenUrl" : "Eggplant:BaseUrl");
+                throw EggplantResponses.Redirected(response, source.Name("The Eggplant sign-in"), source.Setting(clientCredentials ? "TokenUrl" : "BaseUrl"));
             }
             if (IsWrongAddress(response))
             {
@@ -139,12 +139,12 @@ public sealed partial class EggplantTokenProvider(
             }
             if (!response.IsSuccessStatusCode)
             {
-                throw new EggplantException(UpstreamFailureKind.HttpError, $"The Eggplant sign-in answered {(int)response.StatusCode} {response.ReasonPhrase}.");
+                throw new EggplantException(UpstreamFailureKind.HttpError, $"{source.Name("The Eggplant sign-in")} answered {(int)response.StatusCode} {response.ReasonPhrase}.");
             }
             var body = await EggplantResponses.ReadBoundedAsync(response.Content, MaxAnswerBytes,
                 () => new EggplantException(UpstreamFailureKind.TooLarge,
-                    $"The Eggplant sign-in answered with more than {MaxAnswerBytes / 1024} KiB, which is no token answer."),
-                "The connection to the Eggplant sign-in broke off during the answer.", cancellationToken);
+                    $"{source.Name("The Eggplant sign-in")} answered with more than {MaxAnswerBytes / 1024} KiB, which is no token answer."),
+                $"The connection to {source.Name("the Eggplant sign-in")} broke off during the answer.", cancellationToken);
             TokenResponse? answer;
             try
             {
@@ -152,16 +152,16 @@ public sealed partial class EggplantTokenProvider(
             }
             catch (JsonException e)
             {
-                throw new EggplantException(UpstreamFailureKind.Malformed, "The Eggplant sign-in answered something other than a token.", e);
+                throw new EggplantException(UpstreamFailureKind.Malformed, $"{source.Name("The Eggplant sign-in")} answered something other than a token.", e);
             }
             if (string.IsNullOrEmpty(answer?.AccessToken))
             {
-                throw new EggplantException(UpstreamFailureKind.Malformed, "The Eggplant sign-in answered without an access_token.");
+                throw new EggplantException(UpstreamFailureKind.Malformed, $"{source.Name("The Eggplant sign-in")} answered without an access_token.");
             }
             var lifetime = TimeSpan.FromSeconds(answer.ExpiresIn is > 0 ? answer.ExpiresIn.Value : 3600);
             // Renew a little early so a token never expires between the check and the call.
             var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(60).Ticks, lifetime.Ticks / 10));
-            LogTokenIssued(logger, (int)lifetime.TotalSeconds);
+            LogTokenIssued(logger, source.Name("the Eggplant server"), (int)lifetime.TotalSeconds);
             return new CachedToken(answer.AccessToken, timeProvider.GetUtcNow() + lifetime - margin);
         }
     }
@@ -175,34 +175,40 @@ public sealed partial class EggplantTokenProvider(
         || response.StatusCode == HttpStatusCode.BadRequest
             && response.Content.Headers.ContentType?.MediaType?.Contains("html", StringComparison.OrdinalIgnoreCase) == true;
 
-    private static EggplantException WrongAddress(Uri uri, HttpResponseMessage response, bool clientCredentials)
+    private EggplantException WrongAddress(Uri uri, HttpResponseMessage response, bool clientCredentials)
     {
         // Scheme, host, port and path: a query or user info may carry something private.
         var where = $"{uri.Scheme}://{uri.Host}:{uri.Port}{uri.AbsolutePath}";
         var fix = clientCredentials
-            ? "check Eggplant:TokenUrl (it should be the OAuth token endpoint itself)"
-            : "check Eggplant:BaseUrl (it should be the server's root, e.g. https://dai.example.com/)";
+            ? $"check {source.Setting("TokenUrl")} (it should be the OAuth token endpoint itself)"
+            : $"check {source.Setting("BaseUrl")} (it should be the server's root, e.g. https://dai.example.com/)";
         return new EggplantException(UpstreamFailureKind.HttpError,
-            $"The Eggplant sign-in URL {where} answered {(int)response.StatusCode} {response.ReasonPhrase}: {fix}.")
+            $"{source.Name("The Eggplant sign-in URL")} {where} answered {(int)response.StatusCode} {response.ReasonPhrase}: {fix}.")
         {
             Cause = UpstreamCause.WrongAddress,
         };
     }
 
-    private static string RejectionMessage(HttpStatusCode status, bool clientCredentials) => status switch
+    private string RejectionMessage(HttpStatusCode status, bool clientCredentials)
     {
-        HttpStatusCode.Forbidden =>
-            "The Eggplant server has no free concurrent user licence (403 Forbidden): free a licence or try later.",
-        HttpStatusCode.BadRequest => clientCredentials
-            ? "The Eggplant token URL rejected the request (400 Bad Request): check Eggplant:ClientId and Eggplant:ClientSecret."
-            : "The Eggplant server rejected the sign-in as incomplete (400 Bad Request): check Eggplant:Username and Eggplant:Password.",
-        _ => clientCredentials
-            ? "The Eggplant server rejected the client credentials (401 Not Authorized): check Eggplant:ClientId and Eggplant:ClientSecret."
-            : "The Eggplant server rejected the credentials (401 Not Authorized): check Eggplant:Username and Eggplant:Password.",
-    };
+        var server = source.Name("The Eggplant server");
+        var check = clientCredentials
+            ? $"check {source.Setting("ClientId")} and {source.Setting("ClientSecret")}"
+            : $"check {source.Setting("Username")} and {source.Setting("Password")}";
+        return status switch
+        {
+            HttpStatusCode.Forbidden => $"{server} has no free concurrent user licence (403 Forbidden): free a licence or try later.",
+            HttpStatusCode.BadRequest => clientCredentials
+                ? $"{source.Name("The Eggplant token URL")} rejected the request (400 Bad Request): {check}."
+                : $"{server} rejected the sign-in as incomplete (400 Bad Request): {check}.",
+            _ => clientCredentials
+                ? $"{server} rejected the client credentials (401 Not Authorized): {check}."
+                : $"{server} rejected the credentials (401 Not Authorized): {check}.",
+        };
+    }
 
-    [LoggerMessage(Level = LogLevel.Debug, Message = "Signed in to the Eggplant server; token valid for {LifetimeSeconds} s")]
-    private static partial void LogTokenIssued(ILogger logger, int lifetimeSeconds);
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Signed in to {Server}; token valid for {LifetimeSeconds} s")]
+    private static partial void LogTokenIssued(ILogger logger, string server, int lifetimeSeconds);
 
     private sealed record CachedToken(string Value, DateTimeOffset RenewAt);
 }

@@ -1,25 +1,30 @@
 using Microsoft.Extensions.Options;
+using SutWeb.Eggplant.Sources;
 
 namespace SutWeb.Eggplant;
 
 /// <summary>
 /// Warns at start when a password, client secret or bearer token would cross the network unencrypted: an
-/// <c>http://</c> Eggplant URL whose host is not this machine. Allowed (a lab may have no TLS), but never silently.
+/// <c>http://</c> Eggplant URL whose host is not this machine, for every source, naming that source's setting.
+/// Allowed (a lab may have no TLS), but never silently.
 /// </summary>
 public sealed partial class InsecureTransportWarning(IOptions<EggplantOptions> options, ILogger<InsecureTransportWarning> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        var settings = options.Value;
-        if (settings.UsesSimulator)
+        foreach (var source in EggplantSources.Resolve(options.Value))
         {
-            return Task.CompletedTask;
-        }
-        // The status calls carry bearer tokens, and the sign-in the password, to the base URL.
-        WarnIfPlain(settings.BaseUrl, "Eggplant:BaseUrl", settings.UsesClientCredentials ? "bearer tokens" : "the password and bearer tokens");
-        if (settings.UsesClientCredentials)
-        {
-            WarnIfPlain(settings.TokenUrl, "Eggplant:TokenUrl", "the client secret");
+            var settings = source.Options;
+            if (settings.UsesSimulator)
+            {
+                continue;
+            }
+            // The status calls carry bearer tokens, and the sign-in the password, to the base URL.
+            WarnIfPlain(settings.BaseUrl, source.Setting("BaseUrl"), settings.UsesClientCredentials ? "bearer tokens" : "the password and bearer tokens");
+            if (settings.UsesClientCredentials)
+            {
+                WarnIfPlain(settings.TokenUrl, source.Setting("TokenUrl"), "the client secret");
+            }
         }
         return Task.CompletedTask;
     }

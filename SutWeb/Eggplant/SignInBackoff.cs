@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using SutWeb.Eggplant.Sources;
 
 namespace SutWeb.Eggplant;
 
@@ -10,8 +11,12 @@ namespace SutWeb.Eggplant;
 /// between fail at once with the last refusal and when the next try is. <see cref="TryNow"/> (the dashboard's button)
 /// ends the wait. Only the server side calls this; nothing on the hub reaches it.
 /// </summary>
-public sealed partial class SignInBackoff(IOptions<EggplantOptions> options, TimeProvider timeProvider, ILogger<SignInBackoff> logger)
+/// <param name="source">Whose sign-in it is, for its log lines; none: the source default of <paramref name="options"/>.</param>
+public sealed partial class SignInBackoff(
+    IOptions<EggplantOptions> options, TimeProvider timeProvider, ILogger<SignInBackoff> logger, EggplantSource? source = null)
 {
+    private readonly EggplantSource _source = source ?? EggplantSource.Default(options.Value);
+
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(5);
 
     private readonly Lock _gate = new();
@@ -68,10 +73,10 @@ public sealed partial class SignInBackoff(IOptions<EggplantOptions> options, Tim
         lock (_gate)
         {
             _refusals++;
-            var delay = DelayAfter(_refusals, options.Value.PollInterval);
+            var delay = DelayAfter(_refusals, _source.Options.PollInterval);
             var at = timeProvider.GetUtcNow() + delay;
             (_nextTryAt, _lastRefusal) = (at, refusal);
-            LogBackingOff(logger, _refusals, delay.TotalSeconds);
+            LogBackingOff(logger, _source.Name("The Eggplant server"), _refusals, delay.TotalSeconds);
             return WithNextTry(refusal, at);
         }
     }
@@ -95,7 +100,7 @@ public sealed partial class SignInBackoff(IOptions<EggplantOptions> options, Tim
             }
             _nextTryAt = null;
         }
-        LogTryNow(logger);
+        LogTryNow(logger, _source.Name("Sign-in back-off"));
     }
 
     private EggplantException WithNextTry(EggplantException refusal, DateTimeOffset at)
@@ -106,9 +111,9 @@ public sealed partial class SignInBackoff(IOptions<EggplantOptions> options, Tim
         return new EggplantException(refusal.Kind, message, refusal.InnerException) { Cause = refusal.Cause };
     }
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The Eggplant server refused the sign-in ({Refusals} in a row); no new sign-in for {DelaySeconds} s")]
-    private static partial void LogBackingOff(ILogger logger, int refusals, double delaySeconds);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Server} refused the sign-in ({Refusals} in a row); no new sign-in for {DelaySeconds} s")]
+    private static partial void LogBackingOff(ILogger logger, string server, int refusals, double delaySeconds);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in back-off ended by hand: the next poll signs in again")]
-    private static partial void LogTryNow(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Backoff} ended by hand: the next poll signs in again")]
+    private static partial void LogTryNow(ILogger logger, string backoff);
 }

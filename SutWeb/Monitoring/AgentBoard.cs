@@ -108,7 +108,7 @@ public sealed class AgentBoard(TimeProvider timeProvider)
 
     /// <summary>
     /// Sets one source's health. With one source (<c>default</c>) the board's health is that one's, unchanged; with several
-    /// it is their combination (<see cref="SourceHealths.Combine"/>), in the order they first reported.
+    /// it is their combination (<see cref="SourceHealths.Combine"/>), <c>default</c> first, then by id.
     /// </summary>
     public void PublishHealth(string source, string sourceName, UpstreamHealth health)
     {
@@ -121,7 +121,9 @@ public sealed class AgentBoard(TimeProvider timeProvider)
             }
             else
             {
-                _sources.Add(entry);
+                // A stable order whoever answers first: default, then by id, so that lists on screen do not reshuffle.
+                var at = _sources.FindIndex(s => CompareSources(source, s.Source) < 0);
+                _sources.Insert(at < 0 ? _sources.Count : at, entry);
             }
             SetHealth(_sources is [{ Source: AgentKeys.DefaultSource }] ? health : SourceHealths.Combine([.. _sources]));
         }
@@ -136,7 +138,7 @@ public sealed class AgentBoard(TimeProvider timeProvider)
         }
     }
 
-    /// <summary>Sets the health of the source <c>default</c> (the watchdog's word on its poller), or the board's before any source reported.</summary>
+    /// <summary>Sets the health of the source <c>default</c>, or the board's before any source reported.</summary>
     public void PublishHealth(UpstreamHealth health)
     {
         lock (_gate)
@@ -151,6 +153,14 @@ public sealed class AgentBoard(TimeProvider timeProvider)
             }
         }
     }
+
+    private static int CompareSources(string a, string b) =>
+        (a == AgentKeys.DefaultSource, b == AgentKeys.DefaultSource) switch
+        {
+            (true, false) => -1,
+            (false, true) => 1,
+            _ => string.CompareOrdinal(a, b),
+        };
 
     /// <summary>Subscribers hear of health only when it differs from the current one.</summary>
     private void SetHealth(UpstreamHealth health)

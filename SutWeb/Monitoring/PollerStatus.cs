@@ -25,7 +25,8 @@ public sealed class PollerStatus
 
     /// <summary>
     /// The wait the poller is in before its next poll (its pace, or a back-off; zero before its first), against which
-    /// the watchdog judges a stall, so that a quiet or backed-off poller is not taken for a stuck one.
+    /// the watchdog judges a stall, so that a quiet or backed-off poller is not taken for a stuck one. The poller's
+    /// <see cref="PollPace"/> holds it; this is its copy after each poll, safe to read from another thread.
     /// </summary>
     public TimeSpan Interval => TimeSpan.FromTicks(Interlocked.Read(ref _intervalTicks));
 

@@ -1,26 +1,26 @@
-using SutWeb.Eggplant.Sources;
-using SutWeb.Shared.Mapping;
-using Microsoft.Extensions.Options;
 using SutWeb.Eggplant;
+using SutWeb.Eggplant.Sources;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Monitoring;
 
 /// <summary>
-/// Watches the poller from outside, on its own timer, so that it still speaks when the poll loop itself is stuck:
-/// when no poll has completed (well or not) for <see cref="StalledAfter"/>, it logs one warning, makes
-/// <c>/readyz</c> unhealthy and puts the stall on the board's health (Unreachable, "No poll has completed for N s
-/// (poller stalled)"), which every page and hub client shows. The first completed poll ends the episode.
+/// Watches each source's poller from outside, on its own timer, so that it still speaks when a poll loop itself is
+/// stuck: when no poll of a source has completed (well or not) for <see cref="StalledAfter"/>, it logs one warning,
+/// makes that source unready on <c>/readyz</c> and puts the stall on that source's health (Unreachable, "No poll has
+/// completed for N s (poller stalled)"), which every page and hub client shows. The first completed poll ends the episode.
 /// </summary>
 public sealed partial class PollerWatchdog(
     AgentBoard board,
-    PollerStatus status,
-    IOptions<EggplantOptions> options,
+    PollerStatuses pollers,
     TimeProvider timeProvider,
+    IHostApplicationLifetime lifetime,
     ILogger<PollerWatchdog> logger) : BackgroundService
 {
     /// <summary>How the health's message marks a stall, so that the screen can name it.</summary>
     public const string StallMarker = "(poller stalled)";
+
+    private static readonly Func<ILogger, string, IDisposable?> SourceScope = LoggerMessage.DefineScope<string>("Source {Source}");
 
     /// <summary>
     /// Three times the longest gap a working poller leaves between two completed polls (a whole deadline, then up to
@@ -38,11 +38,27 @@ public sealed partial class PollerWatchdog(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var settings = options.Value;
-        if (!EggplantSources.Resolve(settings).Any(s => s.IsDefault))
+        // The pollers start once the host has (the simulator is served by it): a slow start-up is no stall.
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using (lifetime.ApplicationStarted.Register(() => started.TrySetResult()))
+        using (stoppingToken.Register(() => started.TrySetCanceled(stoppingToken)))
         {
-            return; // No source default to watch: only Eggplant:Sources are configured.
+            try
+            {
+                await started.Task;
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
         }
+        await Task.WhenAll(pollers.Sources.Select(source => WatchAsync(source, pollers[source], stoppingToken)));
+    }
+
+    private async Task WatchAsync(EggplantSource source, PollerStatus status, CancellationToken stoppingToken)
+    {
+        using var logScope = SourceScope(logger, source.Id);
+        var settings = source.Options;
         var completed = status.CompletedPolls;
         var lastProgress = timeProvider.GetUtcNow();
         using var timer = new PeriodicTimer(settings.PollInterval, timeProvider);
@@ -57,7 +73,7 @@ public sealed partial class PollerWatchdog(
                     if (status.Stalled)
                     {
                         status.SetStall(null);
-                        LogResumed(logger, settings.UpstreamName, (int)(now - lastProgress).TotalSeconds);
+                        LogResumed(logger, source.UpstreamName, (int)(now - lastProgress).TotalSeconds);
                     }
                     lastProgress = now;
                     continue;
@@ -70,14 +86,13 @@ public sealed partial class PollerWatchdog(
                 var stall = $"No poll has completed for {quiet.TotalSeconds:0} s {StallMarker}";
                 if (!status.Stalled)
                 {
-                    LogStalled(logger, settings.UpstreamName, (int)quiet.TotalSeconds, settings.RequestTimeout.TotalSeconds);
+                    LogStalled(logger, source.UpstreamName, (int)quiet.TotalSeconds, settings.RequestTimeout.TotalSeconds);
                 }
                 status.SetStall(stall);
                 // A poll that completes at this very moment publishes its own health; the next one corrects a stall
-                // published over it, one interval later at most.
-                // With several sources the board's health is their combination: the stall is the source default's.
-                var own = board.Current.Health.Sources is null ? board.Current.Health : board.SourceHealth(AgentKeys.DefaultSource);
-                board.PublishHealth(own with { State = UpstreamState.Unreachable, LastError = stall });
+                // published over it, one interval later at most. The stall is this source's alone.
+                var own = board.SourceHealth(source.Id);
+                board.PublishHealth(source.Id, source.DisplayName, own with { State = UpstreamState.Unreachable, LastError = stall });
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

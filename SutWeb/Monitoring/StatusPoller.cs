@@ -8,13 +8,14 @@ using SutWeb.Shared.Wire;
 namespace SutWeb.Monitoring;
 
 /// <summary>
-/// The one poller per process: on each tick, one interval in force apart on <see cref="TimeProvider"/> (as
+/// The poller of one source (<see cref="EggplantSource"/>): on each tick, one interval in force apart on <see cref="TimeProvider"/> (as
 /// <see cref="PollPace"/> gives it from the board's activity and the polls' outcomes), it asks the Eggplant server for
 /// the agents and publishes the result to the board. One poll is in flight at a time, bounded by the client's
 /// deadline; a tick that finds the last poll still waiting only updates health. No
 /// failure stops the loop, and on failure the last good agents stay on the board while health tells how stale they
 /// are. <see cref="PollerWatchdog"/> reports it should the loop get stuck all the same. It publishes to the board and
-/// reports to <see cref="PollerStatus"/>; telemetry observes both, so data flows one way: poller, board, observers.
+/// reports to its <see cref="PollerStatus"/>; telemetry observes both, so data flows one way: poller, board, observers.
+/// Every line it logs, and every line logged during its polls, carries the source's id in a scope (<c>Source</c>).
 /// </summary>
 public sealed partial class StatusPoller(
     IServiceScopeFactory scopes,
@@ -33,15 +34,20 @@ public sealed partial class StatusPoller(
         EggplantSource source,
         IServiceScopeFactory scopes,
         AgentBoard board,
+        PollerStatus status,
         TimeProvider timeProvider,
         IHostApplicationLifetime lifetime,
         ILogger<StatusPoller> logger)
-        : this(scopes, board, new PollerStatus(), Options.Create(source.Options), timeProvider, lifetime, logger) =>
+        : this(scopes, board, status, Options.Create(source.Options), timeProvider, lifetime, logger) =>
         _source = source;
 
-    private readonly EggplantSource? _source;
+    private static readonly Func<ILogger, string, IDisposable?> SourceScope = LoggerMessage.DefineScope<string>("Source {Source}");
 
-    private string SourceId => _source?.Id ?? AgentKeys.DefaultSource;
+    private EggplantSource? _source;
+
+    private EggplantSource Source => _source ??= EggplantSource.Default(options.Value);
+
+    private string SourceId => Source.Id;
 
     // 1 from a poll's start until just before it counts as completed, so that whoever sees the count grow (the
     // watchdog, a test stepping a fake clock) knows the next tick starts a poll.
@@ -55,15 +61,17 @@ public sealed partial class StatusPoller(
             return;
         }
         var settings = options.Value;
-        if (_source is null && !EggplantSources.Resolve(settings).Any(s => s.IsDefault))
+        if (Source.IsDefault && !EggplantSources.Resolve(settings).Any(s => s.IsDefault))
         {
             return; // Only Eggplant:Sources are configured: there is no source default, not even the simulator.
         }
+        // What runs from here on (polls, sign-ins, the circuit breaker's callbacks) logs under the source's id.
+        using var logScope = SourceScope(logger, SourceId);
         var limits = new AgentViewLimits { MaxAgents = settings.MaxAgents, MaxLogChars = settings.MaxLogChars, MaxFieldChars = settings.MaxFieldChars };
-        var mapper = _source is null ? new IncrementalAgentViewMapper(limits) : new IncrementalAgentViewMapper(limits, _source.Id, _source.DisplayName);
-        var health = new UpstreamHealthTracker(settings.PollInterval);
+        var mapper = Source.IsDefault ? new IncrementalAgentViewMapper(limits) : new IncrementalAgentViewMapper(limits, Source.Id, Source.DisplayName);
         var pace = new PollPace(settings.PollInterval, settings.IdlePollInterval);
-        LogStarted(logger, settings.UpstreamName, settings.PollInterval.TotalSeconds, settings.IdlePollInterval.TotalSeconds);
+        var health = new UpstreamHealthTracker(pace, Source.Name("the Eggplant server"));
+        LogStarted(logger, Source.UpstreamName, settings.PollInterval.TotalSeconds, settings.IdlePollInterval.TotalSeconds);
 
         Task? inFlight = null;
         var startedAt = timeProvider.GetUtcNow();
@@ -96,9 +104,7 @@ public sealed partial class StatusPoller(
         try
         {
             using var scope = scopes.CreateScope();
-            var client = _source is null
-                ? scope.ServiceProvider.GetRequiredService<EggplantClient>()
-                : scope.ServiceProvider.GetRequiredKeyedService<EggplantClient>(_source.Id);
+            var client = scope.ServiceProvider.GetSourceService<EggplantClient>(Source);
             var payload = await client.GetStatusPayloadAsync(cancellationToken);
             var agents = mapper.Map(payload);
             var now = timeProvider.GetUtcNow();
@@ -109,9 +115,9 @@ public sealed partial class StatusPoller(
             pace.OnSuccess(now, agents.Any(a => a.State == AgentState.Running), diff is not null);
             if (pace.Idle != idle)
             {
-                LogPace(logger, options.Value.UpstreamName, pace.Pace.TotalSeconds, pace.Idle ? "nothing runs and nothing has changed for a minute" : "the board is busy again");
+                LogPace(logger, Source.UpstreamName, pace.Pace.TotalSeconds, pace.Idle ? "nothing runs and nothing has changed for a minute" : "the board is busy again");
             }
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnSuccess(now));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -120,20 +126,20 @@ public sealed partial class StatusPoller(
         }
         catch (Exception e) when (e is EggplantException or StatusPayloadException)
         {
-            var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e);
+            var failure = e as EggplantException ?? EggplantClient.Unreadable((StatusPayloadException)e, Source);
             status.Report(new PollOutcome(timeProvider.GetElapsedTime(started), failure.Kind, null));
             // A refused sign-in waits on its own back-off, and "Try again now" promises the next poll.
             pace.OnFailure(backOff: failure.Kind != UpstreamFailureKind.Unauthorized);
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), failure));
         }
         catch (Exception e)
         {
-            LogUnexpected(logger, options.Value.UpstreamName, e);
+            LogUnexpected(logger, Source.UpstreamName, e);
             pace.OnFailure();
-            SetPace(health, pace);
+            status.SetInterval(pace.Interval);
             Publish(health.OnFailure(timeProvider.GetUtcNow(), UpstreamFailureKind.HttpError,
-                $"An unexpected error occurred while polling {options.Value.UpstreamName}; see the log."));
+                $"An unexpected error occurred while polling {Source.UpstreamName}; see the log."));
         }
         finally
         {
@@ -142,33 +148,28 @@ public sealed partial class StatusPoller(
         }
     }
 
-    private void SetPace(UpstreamHealthTracker health, PollPace pace)
-    {
-        health.PollInterval = pace.Pace;
-        health.Backoff = pace.BackingOff ? pace.Interval : null;
-        status.SetInterval(pace.Interval);
-    }
-
     private void Publish(UpstreamHealth health)
     {
-        var previous = _source is null && board.SourceHealth(SourceId).State == UpstreamState.Starting
+        // The board's own health stands for default's until a source has reported (a health published without one);
+        // once another source has, it is their combination, not default's.
+        var previous = Source.IsDefault && board.SourceHealth(SourceId).State == UpstreamState.Starting && board.Current.Health.Sources is null
             ? board.Current.Health
             : board.SourceHealth(SourceId);
-        board.PublishHealth(SourceId, _source?.DisplayName ?? EggplantSources.DisplayNameOf(options.Value), health);
+        board.PublishHealth(SourceId, Source.DisplayName, health);
         // One log line per transition, not one per failed poll.
         if (previous.State != health.State)
         {
             if (previous.State == UpstreamState.Starting && health.State == UpstreamState.Healthy)
             {
-                LogConnected(logger, options.Value.UpstreamName, board.Current.Agents.Count);
+                LogConnected(logger, Source.UpstreamName, board.Current.Agents.Count(a => a.Source == SourceId));
             }
             else if (health.State == UpstreamState.Healthy)
             {
-                LogRecovered(logger, options.Value.UpstreamName, previous.State, previous.ConsecutiveFailures);
+                LogRecovered(logger, Source.UpstreamName, previous.State, previous.ConsecutiveFailures);
             }
             else
             {
-                LogTransition(logger, options.Value.UpstreamName, previous.State, health.State, health.LastError);
+                LogTransition(logger, Source.UpstreamName, previous.State, health.State, health.LastError);
             }
         }
     }

@@ -7,20 +7,19 @@ namespace SutWeb.Monitoring;
 /// Derives upstream health from poll outcomes (docs/API.md section 3): Healthy after a good poll; Degraded while
 /// failures have lasted less than the staleness limit (<see cref="UpstreamFreshness"/>); Unreachable after that or
 /// while the circuit is open; Unauthorized when credentials, tokens or licences are refused. Every health it gives
-/// carries the poll interval in force, against which pages, readiness and hub clients judge freshness.
+/// carries the poll interval in force, against which pages, readiness and hub clients judge freshness. The interval is
+/// the poller's <see cref="PollPace"/>'s, read when health is given: the pace is its one holder.
 /// </summary>
-public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
+public sealed class UpstreamHealthTracker(PollPace pace, string server = "the Eggplant server")
 {
-    /// <summary>The interval the poller polls at now; a poller that changes pace sets it before its next poll.</summary>
-    public TimeSpan PollInterval { get; set; } = pollInterval;
-
     /// <summary>
-    /// The longer wait of a poller whose failed polls back off (<see cref="PollPace"/>), null at its pace. Health reports
-    /// it as the interval in force; whether failures have lasted too long is still judged against <see cref="PollInterval"/>.
+    /// The interval the board's activity asks for (<see cref="PollPace.Pace"/>): whether failures have lasted too long
+    /// is judged against it, not against a back-off's longer waits.
     /// </summary>
-    public TimeSpan? Backoff { get; set; }
+    public TimeSpan PollInterval => pace.Pace;
 
-    private double InForceSeconds => (Backoff ?? PollInterval).TotalSeconds;
+    /// <summary>What health reports: the wait before the next poll, the pace or a failing poller's longer back-off.</summary>
+    private double InForceSeconds => pace.Interval.TotalSeconds;
 
     /// <summary>
     /// A poll still waiting this long makes the data overdue: one and a half intervals, and at least 1.5 s, so that a
@@ -107,7 +106,7 @@ public sealed class UpstreamHealthTracker(TimeSpan pollInterval)
         return Current = Current with
         {
             State = state,
-            LastError = $"Waiting for the Eggplant server to answer ({waited.TotalSeconds:0} s so far).",
+            LastError = $"Waiting for {server} to answer ({waited.TotalSeconds:0} s so far).",
             Cause = UpstreamCause.Timeout,
             PollIntervalSeconds = InForceSeconds,
         };

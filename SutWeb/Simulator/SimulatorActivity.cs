@@ -12,7 +12,7 @@ internal sealed class SimulatorActivity(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var settings = options.Value;
-        SimulatorLog.ActivityStarted(logger, settings.AgentCount, settings.Seed, settings.ActivityInterval);
+        SimulatorLog.ActivityStarted(logger, settings.AgentCount, agents.Seed, settings.ActivityInterval);
         using var timer = new PeriodicTimer(settings.ActivityInterval, time);
         try
         {

@@ -35,16 +35,20 @@ internal sealed class SimulatorAgents
     private long _serializedVersion = -1;
     private byte[] _serialized = [];
 
-    public SimulatorAgents(IOptions<SimulatorOptions> options, TimeProvider time)
+    /// <param name="seed">Of this store's activity; <see cref="SimulatorOptions.Seed"/> unless given (an instance has its own).</param>
+    public SimulatorAgents(IOptions<SimulatorOptions> options, TimeProvider time, int? seed = null)
     {
         _options = options.Value;
         _time = time;
+        Seed = seed ?? _options.Seed;
         // agent-01 for a handful, agent-0001 for thousands: names sort in connection order.
         _numberFormat = "D" + Math.Max(2, _options.AgentCount.ToString(CultureInfo.InvariantCulture).Length);
         Reset();
     }
 
     public int MaxAgents => _options.MaxAgents;
+
+    public int Seed { get; }
 
     /// <summary>Under the lock, so that once this returns to stop the activity no tick changes anything.</summary>
     public void SetActivityRunning(bool running)
@@ -62,7 +66,7 @@ internal sealed class SimulatorAgents
         {
             _agents.Clear();
             _pinned.Clear();
-            _random = new Random(_options.Seed);
+            _random = new Random(Seed);
             _connections = 0;
             _nextProcessId = 20_000 + _random.Next(10_000);
             _nextRunId = 1;

@@ -5,7 +5,10 @@ using SutWeb.Shared.Wire;
 
 namespace SutWeb.Simulator;
 
-/// <summary>The control API of docs/API.md section 2 under <c>/simulator/control</c>: JSON in and out, never faulted.</summary>
+/// <summary>
+/// The control API of docs/API.md section 2 under <c>/simulator/control</c> (an instance's under <c>/simulator/{id}/control</c>):
+/// JSON in and out, never faulted.
+/// </summary>
 internal static class SimulatorControlEndpoints
 {
     private static readonly SimulatorControlJsonContext Json = SimulatorControlJsonContext.Default;

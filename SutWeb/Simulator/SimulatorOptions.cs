@@ -36,4 +36,10 @@ public sealed class SimulatorOptions
 
     /// <summary>How often the activity loop ticks.</summary>
     public TimeSpan ActivityInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// Ids of further, independent simulators, each served under <c>/simulator/{id}/</c> and polled as the source
+    /// <c>{id}</c> (<see cref="SimulatorInstances"/>): several Eggplant servers with the same agent names, for a demo or a test.
+    /// </summary>
+    public List<string> Instances { get; } = [];
 }

@@ -1,6 +1,9 @@
 namespace SutWeb.Simulator;
 
-/// <summary>Everything the simulator's endpoints share: agents, tokens, counters and the fault in force.</summary>
+/// <summary>
+/// Everything the simulator's endpoints share: agents, tokens, counters and the fault in force. One per simulator: the
+/// default one, and one per <c>Simulator:Instances</c> entry, keyed by its id.
+/// </summary>
 internal sealed class SimulatorState(
     SimulatorAgents agents,
     SimulatorTokens tokens,
@@ -14,6 +17,16 @@ internal sealed class SimulatorState(
     private CancellationTokenSource _faultChanged = new();
 
     public SimulatorAgents Agents => agents;
+
+    /// <summary>
+    /// An endpoint's <see cref="SimulatorState"/> parameter: the instance's that its route group names with a
+    /// <see cref="SimulatorInstanceMetadata"/>, else the default simulator's. (Minimal APIs bind through this before
+    /// asking the services, so one handler serves every instance.)
+    /// </summary>
+    public static ValueTask<SimulatorState?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<SimulatorState?>(context.GetEndpoint()?.Metadata.GetMetadata<SimulatorInstanceMetadata>() is { } instance
+            ? context.RequestServices.GetRequiredKeyedService<SimulatorState>(instance.Id)
+            : context.RequestServices.GetRequiredService<SimulatorState>());
 
     public SimulatorTokens Tokens => tokens;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using Polly.CircuitBreaker;
 using SutWeb.Eggplant;
+using SutWeb.Eggplant.Sources;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 
@@ -11,7 +12,8 @@ namespace SutWeb.Telemetry;
 /// diff sizes, hub clients and the upstream circuit breaker; and what the origin check and the hub's limits refused.
 /// Blazor circuits are ASP.NET Core's own metrics (<see cref="TelemetryExtensions"/>). Exported through OpenTelemetry (Prometheus at <c>/metrics</c>); names follow its conventions
 /// (dotted, unit apart), which the Prometheus exporter turns into <c>sutweb_poll_duration_seconds</c>, <c>…_total</c>.
-/// It only observes: poll outcomes (<see cref="PollerStatus.Polled"/>), the board, the hub's limits filter and the circuit
+/// Every poll metric carries the tag <c>source</c> (the source's id, <c>default</c> for the flat settings), so that one
+/// failing lab is told apart from the others. It only observes: poll outcomes (<see cref="PollerStatus.Polled"/>), the board, the hub's limits filter and the circuit
 /// breaker, none of which knows of it, so data flows one way. Only the origin check calls it.
 /// </summary>
 public sealed class SutWebMetrics : IDisposable
@@ -31,10 +33,16 @@ public sealed class SutWebMetrics : IDisposable
     private readonly Histogram<int> _diffSize;
     private readonly Counter<long> _originRejections;
     private readonly Counter<long> _hubRefusals;
-    private readonly PollerStatus _poller;
+    private readonly List<(PollerStatus Status, Action<PollOutcome> Handler)> _pollers = [];
     private readonly StatusHubLimitsFilter _hubLimits;
 
-    public SutWebMetrics(IMeterFactory meterFactory, AgentBoard board, PollerStatus poller, StatusHubLimitsFilter hubLimits, EggplantResiliencePolicies policies)
+    public SutWebMetrics(
+        IMeterFactory meterFactory,
+        AgentBoard board,
+        PollerStatuses pollers,
+        StatusHubLimitsFilter hubLimits,
+        IServiceProvider services,
+        TimeProvider timeProvider)
     {
         _meter = meterFactory.Create(MeterName);
         _pollDuration = _meter.CreateHistogram<double>("sutweb.poll.duration", "s", "Time one poll of the Eggplant server took, by outcome.",
@@ -47,30 +55,51 @@ public sealed class SutWebMetrics : IDisposable
         _meter.CreateObservableGauge("sutweb.board.version", () => board.Current.Version, description: "Version of the board.");
         _meter.CreateObservableGauge("sutweb.board.subscribers", () => board.Subscribers, "{subscription}", "Open subscriptions to the board: live page components and the hub's broadcaster.");
         _meter.CreateObservableUpDownCounter("sutweb.hub.clients", () => hubLimits.Connections, "{connection}", "Connected clients of /hubs/status.");
-        _meter.CreateObservableGauge("sutweb.upstream.circuit.open", () => policies.CircuitBreaker.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0,
-            description: "1 while the circuit breaker to the Eggplant server is open (polls fail fast), else 0.");
-        _poller = poller;
+        // Each source's own breaker: one lab's open circuit says nothing of another's.
+        var circuits = pollers.Sources.Select(s => (Tag: SourceTag(s), Policies: services.GetSourceService<EggplantResiliencePolicies>(s))).ToList();
+        _meter.CreateObservableGauge("sutweb.upstream.circuit.open",
+            () => circuits.Select(c => new Measurement<int>(c.Policies.CircuitBreaker.CircuitState is CircuitState.Open or CircuitState.Isolated ? 1 : 0, c.Tag)),
+            description: "1 while the circuit breaker to the Eggplant server is open (polls fail fast), else 0; by source.");
+        _meter.CreateObservableGauge("sutweb.poll.interval",
+            () => pollers.Sources.Select(s => (Tag: SourceTag(s), board.SourceHealth(s.Id).PollIntervalSeconds))
+                .Where(s => s.PollIntervalSeconds is not null)
+                .Select(s => new Measurement<double>(s.PollIntervalSeconds!.Value, s.Tag)),
+            "s", "The interval each source is polled at now (its pace, or longer while failed polls back off), by source.");
+        _meter.CreateObservableGauge("sutweb.upstream.last_success.age",
+            () => pollers.Sources.Select(s => (Tag: SourceTag(s), board.SourceHealth(s.Id).LastSuccessAt))
+                .Where(s => s.LastSuccessAt is not null)
+                .Select(s => new Measurement<double>((timeProvider.GetUtcNow() - s.LastSuccessAt!.Value).TotalSeconds, s.Tag)),
+            "s", "Seconds since the last good poll of each source (stale past three intervals in force), by source.");
+        foreach (var source in pollers.Sources)
+        {
+            var tag = SourceTag(source);
+            var status = pollers[source];
+            Action<PollOutcome> handler = outcome => OnPolled(tag, outcome);
+            status.Polled += handler;
+            _pollers.Add((status, handler));
+        }
         _hubLimits = hubLimits;
-        poller.Polled += OnPolled;
         hubLimits.Refused += OnHubRefused;
     }
 
     public void OriginRejected(string path) => _originRejections.Add(1, new KeyValuePair<string, object?>("path", path));
 
-    private void OnPolled(PollOutcome outcome)
+    private static KeyValuePair<string, object?> SourceTag(EggplantSource source) => new("source", source.Id);
+
+    private void OnPolled(KeyValuePair<string, object?> source, PollOutcome outcome)
     {
         if (outcome.Failure is { } kind)
         {
-            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "failure"));
-            _pollFailures.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()));
+            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "failure"), source);
+            _pollFailures.Add(1, new KeyValuePair<string, object?>("kind", kind.ToString()), source);
         }
         else
         {
-            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "success"));
+            _pollDuration.Record(outcome.Duration.TotalSeconds, new KeyValuePair<string, object?>("outcome", "success"), source);
         }
         if (outcome.DiffAgents is { } agents)
         {
-            _diffSize.Record(agents);
+            _diffSize.Record(agents, source);
         }
     }
 
@@ -78,7 +107,10 @@ public sealed class SutWebMetrics : IDisposable
 
     public void Dispose()
     {
-        _poller.Polled -= OnPolled;
+        foreach (var (status, handler) in _pollers)
+        {
+            status.Polled -= handler;
+        }
         _hubLimits.Refused -= OnHubRefused;
         _meter.Dispose();
     }

@@ -112,6 +112,9 @@ public static class BenchMain
             case CircuitScenario.Name:
                 await CircuitScenario.RunAsync(options, report);
                 break;
+            case SourcesScenario.Name:
+                await SourcesScenario.RunAsync(options, report);
+                break;
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

@@ -3,10 +3,10 @@ using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Bench;
 
-/// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 10 minutes on 2 cores.</summary>
+/// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits"];
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources"];
 
     public List<string> Scenarios { get; init; } = [];
 
@@ -71,10 +71,10 @@ public sealed record BenchOptions
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits] [options]
+        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources] [options]
           --browsers N      Chromium pages beside the hub clients in 'upstream' (default 20; 0 = none)
           --pages K         dashboard pages for memory per circuit in 'circuits' (default 10)
-          --changes N       timed changes per poll interval in 'latency' (default 100)
+          --changes N       timed changes per poll interval in 'latency', and at 2 s in 'sources' (default 100)
           --hub-clients L   hub client counts in 'upstream'; the largest is used by 'fanout' (default 1,50,500)
           --agents N        agents in 'upstream' and 'fanout' (default 100)
           --window S        seconds per measurement window in 'upstream' (default 10)

@@ -15,25 +15,23 @@ public sealed class SourceClientsTests
     [Fact]
     public async Task KeyedClient_SecondSource_SignsInToAndReadsItsOwnServer()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"lab-only","port":1,"process_id":1}]"""));
-        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var servers = await TwoScriptedSources.StartAsync(displayName: null);
+        servers.Second.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"lab-only","port":1,"process_id":1}]"""));
+        await using var host = await SutWebHost.StartAsync(WithLabACircuit(servers));
 
         var payload = await host.Services.GetRequiredKeyedService<EggplantClient>("lab-a").GetStatusPayloadAsync(CancellationToken.None);
 
         Assert.Contains("lab-only", Encoding.UTF8.GetString(payload), StringComparison.Ordinal);
         // One sign-in: the call shares the token of lab-a's poller, and the first server's token is not used.
-        Assert.Equal(1, second.AuthRequests);
+        Assert.Equal(1, servers.Second.AuthRequests);
     }
 
     [Fact]
     public async Task KeyedClient_SecondSourceCircuitOpens_DefaultSourceStillAnswers()
     {
-        await using var first = await ScriptedEggplantServer.StartAsync();
-        await using var second = await ScriptedEggplantServer.StartAsync();
-        second.AnswerStatus([], HttpStatusCode.InternalServerError);
-        await using var host = await SutWebHost.StartAsync(TwoSources(first, second));
+        await using var servers = await TwoScriptedSources.StartAsync(displayName: null);
+        servers.Second.AnswerStatus([], HttpStatusCode.InternalServerError);
+        await using var host = await SutWebHost.StartAsync(WithLabACircuit(servers));
         var lab = host.Services.GetRequiredKeyedService<EggplantClient>("lab-a");
 
         // lab-a's poller fails too: the circuit opens after the first failed try, whichever makes it.
@@ -46,16 +44,11 @@ public sealed class SourceClientsTests
         Assert.Equal("[]", Encoding.UTF8.GetString(payload));
     }
 
-    private static Dictionary<string, string?> TwoSources(ScriptedEggplantServer first, ScriptedEggplantServer second) => new()
+    /// <summary>lab-a's circuit opens at its first failure and stays open for the test.</summary>
+    private static Dictionary<string, string?> WithLabACircuit(TwoScriptedSources servers) => servers.Settings(new()
     {
-        ["Eggplant:BaseUrl"] = first.BaseUrl,
-        ["Eggplant:Username"] = "first",
-        ["Eggplant:Password"] = "first-secret",
-        ["Eggplant:Sources:lab-a:BaseUrl"] = second.BaseUrl,
-        ["Eggplant:Sources:lab-a:Username"] = "second",
-        ["Eggplant:Sources:lab-a:Password"] = "second-secret",
         ["Eggplant:Sources:lab-a:RetryCount"] = "0",
         ["Eggplant:Sources:lab-a:CircuitBreakerFailures"] = "1",
         ["Eggplant:Sources:lab-a:CircuitBreakDuration"] = "00:10:00",
-    };
+    });
 }

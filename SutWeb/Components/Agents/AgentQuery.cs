@@ -4,14 +4,19 @@ using SutWeb.Shared.Views;
 namespace SutWeb.Components.Agents;
 
 /// <summary>
-/// What the viewer asked to see: a filter (<see cref="AgentFilter"/>, the language the wall speaks too) and a sort.
-/// It lives in the URL query (<c>?q=alpha,beta&amp;state=failed,running&amp;sort=name&amp;desc=1</c>) so
-/// that a link reproduces the view.
+/// What the viewer asked to see: a filter (<see cref="AgentFilter"/>, the language the wall speaks too), a sort, and
+/// whether rows come in sections per source. It lives in the URL query
+/// (<c>?q=alpha,beta&amp;state=failed,running&amp;source=lab-a&amp;sort=name&amp;desc=1&amp;group=source</c>) so that a
+/// link reproduces the view.
 /// </summary>
 public sealed record AgentQuery
 {
     public const string SortParameter = "sort";
     public const string DescendingParameter = "desc";
+    public const string GroupParameter = "group";
+
+    /// <summary>The one grouping there is: <c>group=source</c>.</summary>
+    public const string GroupBySourceValue = "source";
 
     private static readonly (AgentSortColumn Column, string Name)[] SortNames =
     [
@@ -35,14 +40,18 @@ public sealed record AgentQuery
 
     public bool Descending { get; init; }
 
-    public bool IsEverything => Filter.IsEverything && Sort == AgentSortColumn.Default && !Descending;
+    /// <summary>Rows come in one section per source (only shown while the board has several).</summary>
+    public bool GroupBySource { get; init; }
+
+    public bool IsEverything => Filter.IsEverything && Sort == AgentSortColumn.Default && !Descending && !GroupBySource;
 
     /// <summary>Reads the URL's query values; anything it does not understand is ignored rather than an error.</summary>
-    public static AgentQuery Parse(string? text, string? states, string? sort, string? descending) => new()
+    public static AgentQuery Parse(string? text, string? states, string? sort, string? descending, string? sources = null, string? group = null) => new()
     {
-        Filter = AgentFilter.Parse(text, states),
+        Filter = AgentFilter.Parse(text, states, sources),
         Sort = SortNames.FirstOrDefault(s => string.Equals(s.Name, sort?.Trim(), StringComparison.OrdinalIgnoreCase)).Column,
         Descending = descending?.Trim() is "1" or "true" or "True",
+        GroupBySource = string.Equals(group?.Trim(), GroupBySourceValue, StringComparison.OrdinalIgnoreCase),
     };
 
     /// <summary>The query values for <see cref="Microsoft.AspNetCore.Components.NavigationManager.GetUriWithQueryParameters(IReadOnlyDictionary{string, object?})"/>; null removes a value.</summary>
@@ -50,6 +59,7 @@ public sealed record AgentQuery
     {
         [SortParameter] = Sort == AgentSortColumn.Default ? null : SortName(Sort),
         [DescendingParameter] = Descending ? "1" : null,
+        [GroupParameter] = GroupBySource ? GroupBySourceValue : null,
     };
 
     public static string? SortName(AgentSortColumn column) => SortNames.FirstOrDefault(s => s.Column == column).Name;
@@ -63,12 +73,21 @@ public sealed record AgentQuery
 
     public AgentQuery WithText(string? text) => this with { Filter = Filter with { Text = text } };
 
-    public bool Matches(AgentRowModel row) => Filter.Matches(row.Agent);
+    public AgentQuery WithSources(IEnumerable<string> sources) => this with { Filter = Filter with { Sources = [.. sources] } };
+
+    public AgentQuery WithGroupBySource(bool group) => this with { GroupBySource = group };
+
+    /// <param name="row">The row.</param>
+    /// <param name="sourceNames">The sources' names while the board has several (<see cref="AgentFilter.Matches"/>).</param>
+    public bool Matches(AgentRowModel row, IReadOnlyDictionary<string, string>? sourceNames = null) => Filter.Matches(row.Agent, sourceNames);
 
     /// <summary>The rows to show, in the order to show them. Rows without a value in the sorted column go last either way.</summary>
-    public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now)
+    /// <param name="rows">Every row.</param>
+    /// <param name="now">The time elapsed times are measured to.</param>
+    /// <param name="sourceNames">The sources' names while the board has several: the text also matches a source's id and name.</param>
+    public List<AgentRowModel> Apply(IEnumerable<AgentRowModel> rows, DateTimeOffset now, IReadOnlyDictionary<string, string>? sourceNames = null)
     {
-        var shown = rows.Where(Matches).ToList();
+        var shown = rows.Where(row => Matches(row, sourceNames)).ToList();
         if (Sort is AgentSortColumn.Default or AgentSortColumn.State)
         {
             shown.Sort(Descending ? static (a, b) => DefaultOrder(b, a) : DefaultOrder);

@@ -10,9 +10,11 @@ namespace SutWeb.Components.Agents;
 public partial class AgentRow : IDisposable
 {
     private AgentRowModel? _rendered;
+    private string? _renderedSourceName;
     private bool _renderRequested;
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
+    private bool _stale;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
@@ -31,6 +33,14 @@ public partial class AgentRow : IDisposable
 
     [Parameter]
     public EventCallback<string> OnToggleExpanded { get; set; }
+
+    /// <summary>The agent's source by name, while the board has several; null shows none.</summary>
+    [Parameter]
+    public string? SourceName { get; set; }
+
+    /// <summary>Whose data is stale (<see cref="Feed.StaleSourcesScope"/>); none outside a scope.</summary>
+    [CascadingParameter]
+    public StaleSources? Stale { get; set; }
 
     private AgentView Agent => Model.Agent;
 
@@ -53,11 +63,19 @@ public partial class AgentRow : IDisposable
     protected override void OnInitialized()
     {
         _rendered = Model;
+        _renderedSourceName = SourceName;
         ViewerTime.Changed += OnViewerTimeChanged;
     }
 
     protected override void OnParametersSet()
     {
+        // A new set of stale sources reaches every row in view; only a row whose own staleness flipped renders again.
+        var stale = Stale?.Covers(Agent) ?? false;
+        if (stale != _stale)
+        {
+            _stale = stale;
+            _renderRequested = true;
+        }
         _elapsed = MeasureElapsed();
         var ticking = Model.DisconnectedAt is null && RunDuration.IsTicking(Agent);
         if (ticking && _ticking is null)
@@ -83,11 +101,12 @@ public partial class AgentRow : IDisposable
 
     protected override bool ShouldRender()
     {
-        if (!_renderRequested && Equals(_rendered, Model))
+        if (!_renderRequested && Equals(_rendered, Model) && _renderedSourceName == SourceName)
         {
             return false;
         }
         _rendered = Model;
+        _renderedSourceName = SourceName;
         _renderRequested = false;
         return true;
     }

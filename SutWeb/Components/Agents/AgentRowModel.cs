@@ -37,14 +37,17 @@ public sealed record AgentRowModel
     /// <summary>The details' element id: the key, escaped so that it holds no white space (an id reference list splits on it).</summary>
     public string DetailsId => "agent-details-" + Uri.EscapeDataString(Key);
 
-    /// <summary>The row's CSS classes at <paramref name="now"/>: flashing for a while after a change, greyed once disconnected, tinted while open.</summary>
-    public string CssClass(DateTimeOffset now)
+    /// <summary>
+    /// The row's CSS classes at <paramref name="now"/>: flashing for a while after a change, greyed once disconnected or
+    /// while its source's data is <paramref name="stale"/>, tinted while open.
+    /// </summary>
+    public string CssClass(DateTimeOffset now, bool stale = false)
     {
         var flashing = FlashGeneration > 0 && now - ChangedAt < FlashFor;
         // Two identical animations under two names: switching name restarts the flash on every change.
         var flash = !flashing ? "" : FlashGeneration % 2 == 0 ? " agent-row--flash-even" : " agent-row--flash-odd";
         var disconnected = IsDisconnected ? " agent-row--disconnected" : "";
         var expanded = Expanded ? " agent-row--expanded" : "";
-        return "agent-row" + flash + disconnected + expanded;
+        return "agent-row" + flash + disconnected + (stale ? " agent-row--stale" : "") + expanded;
     }
 }

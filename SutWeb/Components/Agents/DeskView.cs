@@ -34,6 +34,23 @@ public sealed class DeskView : IDisposable
     /// <summary>The rows the query matches, in the order to show them (a list: the grid virtualises it).</summary>
     public List<AgentRowModel> Shown { get; private set; } = [];
 
+    /// <summary>
+    /// While the query groups by source and the board has several: <see cref="Shown"/> in one section per source (by
+    /// name), each headed by its <see cref="SourceGroup"/>, rows in the query's order within it. Null otherwise.
+    /// </summary>
+    public List<DeskLine>? Lines { get; private set; }
+
+    /// <summary>The board's sources by name while it has several (<c>Health.Sources</c> of more than one); else empty, and nothing on screen names a source.</summary>
+    public IReadOnlyList<SourceHealth> Sources { get; private set; } = [];
+
+    /// <summary>Source id to name while the board has several sources (<see cref="SourceNames.Of"/>); null with one.</summary>
+    public IReadOnlyDictionary<string, string>? SourceNames { get; private set; }
+
+    public bool SeveralSources => SourceNames is not null;
+
+    /// <summary>Connected agents per source id.</summary>
+    public IReadOnlyDictionary<string, int> SourceCounts { get; private set; } = new Dictionary<string, int>();
+
     /// <summary>Every row, matched or not, the recently disconnected included.</summary>
     public int Total => _rows.All.Count;
 
@@ -61,8 +78,10 @@ public sealed class DeskView : IDisposable
         var wasWaiting = Waiting;
         Waiting = snapshot.Version == 0 && _rows.All.Count == 0;
         StateCounts = new StateCounts(snapshot.Agents).ByState;
-        // Health alone changes nothing on the desk (the header shows it), except to stop waiting.
-        if (!changed && changedKeys is not null && wasWaiting == Waiting)
+        SourceCounts = snapshot.Agents.CountBy(a => a.Source, StringComparer.Ordinal).ToDictionary(StringComparer.Ordinal);
+        var sourcesChanged = TakeSources(snapshot.Health);
+        // Health alone changes nothing on the desk (the header shows it), except to stop waiting or to change the sources.
+        if (!changed && changedKeys is not null && wasWaiting == Waiting && !sourcesChanged)
         {
             return false;
         }
@@ -87,7 +106,44 @@ public sealed class DeskView : IDisposable
         return true;
     }
 
-    private void Refresh() => Shown = Query.Apply(_rows.All, _time.GetUtcNow());
+    private void Refresh()
+    {
+        Shown = Query.Apply(_rows.All, _time.GetUtcNow(), SourceNames);
+        Lines = Query.GroupBySource && SeveralSources ? Group(Shown) : null;
+    }
+
+    /// <returns>Whether the sources, or whether there are several, changed.</returns>
+    private bool TakeSources(UpstreamHealth health)
+    {
+        var names = Listing.SourceNames.Of(health);
+        if (Listing.SourceNames.Same(names, SourceNames))
+        {
+            return false;
+        }
+        SourceNames = names;
+        Sources = names is null
+            ? []
+            : [.. health.Sources!.OrderBy(s => names[s.Source], StringComparer.OrdinalIgnoreCase).ThenBy(s => s.Source, StringComparer.Ordinal)];
+        return true;
+    }
+
+    /// <summary>The rows in one section per source, by the source's name; GroupBy keeps the rows' order within each.</summary>
+    private List<DeskLine> Group(List<AgentRowModel> shown)
+    {
+        var lines = new List<DeskLine>(shown.Count + Sources.Count);
+        var sections = shown
+            .GroupBy(row => row.Agent.Source, StringComparer.Ordinal)
+            .Select(rows => (Rows: rows.ToList(), Name: SourceNames!.NameOf(rows.First().Agent)))
+            .OrderBy(g => g.Name, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(g => g.Rows[0].Agent.Source, StringComparer.Ordinal);
+        foreach (var (rows, name) in sections)
+        {
+            var counts = new StateCounts(rows.Where(r => !r.IsDisconnected).Select(r => r.Agent));
+            lines.Add(DeskLine.For(new SourceGroup(rows[0].Agent.Source, name, counts)));
+            lines.AddRange(rows.Select(DeskLine.For));
+        }
+        return lines;
+    }
 
     /// <summary>Arms one timer for the next disconnected agent that is due to go.</summary>
     private void ScheduleDepartures(DateTimeOffset now)

@@ -31,6 +31,12 @@ public partial class Home
     [SupplyParameterFromQuery(Name = AgentFilter.StatesParameter)]
     public string? QueryStates { get; set; }
 
+    [SupplyParameterFromQuery(Name = AgentFilter.SourcesParameter)]
+    public string? QuerySources { get; set; }
+
+    [SupplyParameterFromQuery(Name = AgentQuery.GroupParameter)]
+    public string? QueryGroup { get; set; }
+
     [SupplyParameterFromQuery(Name = AgentQuery.SortParameter)]
     public string? QuerySort { get; set; }
 
@@ -48,7 +54,7 @@ public partial class Home
     }
 
     protected override void OnParametersSet() =>
-        _desk.SetQuery(AgentQuery.Parse(QueryText, QueryStates, QuerySort, QueryDescending));
+        _desk.SetQuery(AgentQuery.Parse(QueryText, QueryStates, QuerySort, QueryDescending, QuerySources, QueryGroup));
 
     protected override bool OnSnapshotChanged(IReadOnlySet<string>? changedKeys) => _desk.Apply(Snapshot, changedKeys);
 

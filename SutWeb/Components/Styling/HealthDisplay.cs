@@ -46,20 +46,20 @@ public static class HealthDisplay
         return health.Cause switch
         {
             UpstreamCause.Network when upstream.IsSimulator => "Cannot reach the embedded simulator: see SutWeb's log.",
-            UpstreamCause.Network => $"Cannot reach {upstream.Name}: is it running, and is Eggplant:BaseUrl right?",
-            UpstreamCause.Timeout => $"{who} does not answer in time: is it overloaded, or is Eggplant:RequestTimeout too short?",
+            UpstreamCause.Network => $"Cannot reach {upstream.Name}: is it running, and is {upstream.Setting("BaseUrl")} right?",
+            UpstreamCause.Timeout => $"{who} does not answer in time: is it overloaded, or is {upstream.Setting("RequestTimeout")} too short?",
             UpstreamCause.HttpError when upstream.IsSimulator =>
                 "The embedded simulator answers with an error: is a fault set through its control API (/simulator/control/fault)?",
             UpstreamCause.HttpError => $"{who} answers with an error: check the server and its log.",
             UpstreamCause.WrongAddress when upstream.UsesClientCredentials =>
-                "The sign-in URL is not an Eggplant token endpoint: check Eggplant:TokenUrl.",
+                $"The sign-in URL is not an Eggplant token endpoint: check {upstream.Setting("TokenUrl")}.",
             UpstreamCause.WrongAddress =>
-                "The sign-in URL is not an Eggplant sign-in: check Eggplant:BaseUrl (it should be the server's root, e.g. https://dai.example.com/).",
-            UpstreamCause.Unreadable => $"{who} sends answers SutWeb cannot read: is Eggplant:BaseUrl an Eggplant server, not a proxy or login page?",
-            UpstreamCause.TooLarge => $"The answer of {upstream.Name} is larger than Eggplant:MaxResponseBytes allows: raise that setting.",
+                $"The sign-in URL is not an Eggplant sign-in: check {upstream.Setting("BaseUrl")} (it should be the server's root, e.g. https://dai.example.com/).",
+            UpstreamCause.Unreadable => $"{who} sends answers SutWeb cannot read: is {upstream.Setting("BaseUrl")} an Eggplant server, not a proxy or login page?",
+            UpstreamCause.TooLarge => $"The answer of {upstream.Name} is larger than {upstream.Setting("MaxResponseBytes")} allows: raise that setting.",
             UpstreamCause.Credentials when upstream.UsesClientCredentials =>
-                $"{who} refused the client credentials: check Eggplant:ClientId and Eggplant:ClientSecret.",
-            UpstreamCause.Credentials => $"{who} refused the credentials: check Eggplant:Username and Eggplant:Password.",
+                $"{who} refused the client credentials: check {upstream.Setting("ClientId")} and {upstream.Setting("ClientSecret")}.",
+            UpstreamCause.Credentials => $"{who} refused the credentials: check {upstream.Setting("Username")} and {upstream.Setting("Password")}.",
             UpstreamCause.Licence => $"{who} has no free concurrent user licence: free one, or wait until one is free.",
             UpstreamCause.TokenRefused when upstream.IsSimulator =>
                 "The embedded simulator refuses SutWeb's token: is a fault set through its control API (/simulator/control/fault)?",

@@ -22,7 +22,7 @@ public sealed record WallSettings
     /// <summary>Null: as many columns as fit the agents legibly (<see cref="WallLayout.For"/>).</summary>
     public int? Columns { get; init; }
 
-    /// <summary>The agents this wall shows, as on the desk (<c>q</c> and <c>state</c>).</summary>
+    /// <summary>The agents this wall shows, as on the desk (<c>q</c>, <c>state</c> and <c>source</c>).</summary>
     public AgentFilter Filter { get; init; } = AgentFilter.Everything;
 
     /// <summary>
@@ -40,15 +40,17 @@ public sealed record WallSettings
     /// <summary>
     /// Reads the URL's values, each null when absent. <paramref name="filter"/> is the old filter, read as
     /// <see cref="AgentFilter.FromWallFilter"/> when neither <paramref name="q"/> nor <paramref name="state"/> is given;
-    /// <paramref name="page"/> the old name of <paramref name="cycle"/>.
+    /// <paramref name="page"/> the old name of <paramref name="cycle"/>. <paramref name="source"/> (the sources to show,
+    /// for a TV per lab) goes with either.
     /// </summary>
     public static WallSettings Parse(string? cols = null, string? q = null, string? state = null, string? scale = null, string? cycle = null,
-        string? filter = null, string? page = null) => new()
+        string? filter = null, string? page = null, string? source = null) => new()
     {
         Columns = int.TryParse(cols, NumberStyles.Integer, CultureInfo.InvariantCulture, out var columns) && columns > 0
             ? Math.Min(columns, WallLayout.MaxColumnsAtAnyScale)
             : null,
-        Filter = q is null && state is null ? AgentFilter.FromWallFilter(filter) : AgentFilter.Parse(q, state),
+        Filter = (q is null && state is null ? AgentFilter.FromWallFilter(filter) : AgentFilter.Parse(q, state))
+            with { Sources = AgentFilter.Parse(null, null, source).Sources },
         Scale = double.TryParse(scale, NumberStyles.Float, CultureInfo.InvariantCulture, out var factor) && double.IsFinite(factor) && factor > 0
             ? Math.Round(Math.Clamp(factor, MinScale, MaxScale) * 4) / 4
             : 1,
@@ -58,5 +60,8 @@ public sealed record WallSettings
     };
 
     /// <summary>The agents this wall shows, in the order of every view (<see cref="AgentOrder"/>).</summary>
-    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents) => [.. agents.Where(Filter.Matches).Order(AgentOrder.Default)];
+    /// <param name="agents">The board's agents.</param>
+    /// <param name="sourceNames">The sources' names while the board has several: <c>q</c> also matches a source's id and name.</param>
+    public IReadOnlyList<AgentView> Arrange(IEnumerable<AgentView> agents, IReadOnlyDictionary<string, string>? sourceNames = null) =>
+        [.. agents.Where(a => Filter.Matches(a, sourceNames)).Order(AgentOrder.Default)];
 }

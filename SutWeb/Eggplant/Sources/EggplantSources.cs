@@ -16,7 +16,7 @@ public static partial class EggplantSources
         var sources = new List<EggplantSource>();
         if (!flat.UsesSimulator || flat.Sources.Count == 0)
         {
-            sources.Add(new EggplantSource(EggplantSource.DefaultId, DisplayNameOf(flat), EggplantOptions.Section + ":", flat));
+            sources.Add(EggplantSource.Default(flat));
         }
         foreach (var (id, settings) in flat.Sources)
         {
@@ -29,6 +29,17 @@ public static partial class EggplantSources
         }
         return sources;
     }
+
+    /// <summary>
+    /// A simulator instance this host serves at <paramref name="path"/> (see <see cref="EggplantSource.SimulatorPath"/>):
+    /// polled through the host's own address like the default simulator, with the flat tuning settings and the
+    /// simulator's sign-in; named by its id.
+    /// </summary>
+    public static EggplantSource SimulatorInstance(EggplantOptions flat, string id, string path, string username, string password) =>
+        new(id, id, EggplantOptions.Section + ":", Inherit(flat, id, new EggplantSourceSettings { Username = username, Password = password }))
+        {
+            SimulatorPath = path,
+        };
 
     /// <summary>Whether <paramref name="id"/> may name a source: lower-case letters, digits and dashes, 1 to 32.</summary>
     public static bool IsValidId(string id) => IdPattern().IsMatch(id);

@@ -7,18 +7,21 @@ namespace SutWeb.Bench.Clients;
 
 /// <summary>
 /// One hub client of <c>/hubs/status</c> over WebSockets that follows the contract (snapshot, then diffs; a version gap
-/// means a new snapshot) and keeps every diff it received with the time it arrived.
+/// means a new snapshot) and keeps every diff it received with the time it arrived. Without resynchronising, it takes
+/// no snapshot: it starts from the first diff and only counts gaps, as a cheap subscriber for measuring the host.
 /// </summary>
 public sealed class FanoutClient : IAsyncDisposable
 {
     private readonly Lock _gate = new();
     private readonly List<Delivery> _deliveries = [];
     private readonly HubConnection _connection;
+    private readonly bool _resync;
     private long _version = -1;
     private int _gaps;
 
-    private FanoutClient(Uri baseAddress)
+    private FanoutClient(Uri baseAddress, bool resync)
     {
+        _resync = resync;
         _connection = new HubConnectionBuilder()
             .WithUrl(new Uri(baseAddress, StatusHubContract.Path.TrimStart('/')), HttpTransportType.WebSockets, o => o.SkipNegotiation = true)
             .Build();
@@ -38,11 +41,14 @@ public sealed class FanoutClient : IAsyncDisposable
         }
     }
 
-    public static async Task<FanoutClient> ConnectAsync(Uri baseAddress, CancellationToken cancellationToken)
+    public static async Task<FanoutClient> ConnectAsync(Uri baseAddress, CancellationToken cancellationToken, bool resync = true)
     {
-        var client = new FanoutClient(baseAddress);
+        var client = new FanoutClient(baseAddress, resync);
         await client._connection.StartAsync(cancellationToken);
-        await client.ResyncAsync(cancellationToken);
+        if (resync)
+        {
+            await client.ResyncAsync(cancellationToken);
+        }
         return client;
     }
 
@@ -63,17 +69,26 @@ public sealed class FanoutClient : IAsyncDisposable
         lock (_gate)
         {
             _deliveries.Add(new Delivery(diff.FromVersion, diff.ToVersion, diff.ObservedAt, received));
+            if (_version < 0 && !_resync)
+            {
+                _version = diff.ToVersion;
+                return;
+            }
             if (_version < 0 || diff.ToVersion <= _version)
             {
                 return;
             }
             gap = diff.FromVersion != _version;
-            if (!gap)
+            if (!gap || !_resync)
             {
                 _version = diff.ToVersion;
             }
         }
-        if (gap)
+        if (gap && !_resync)
+        {
+            Interlocked.Increment(ref _gaps);
+        }
+        else if (gap)
         {
             Interlocked.Increment(ref _gaps);
             _ = ResyncAsync(CancellationToken.None);

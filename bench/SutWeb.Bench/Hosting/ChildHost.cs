@@ -30,7 +30,8 @@ public sealed class ChildHost : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="settings">Configuration keys and values, e.g. <c>Eggplant:PollInterval</c>.</param>
-    public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings)
+    /// <param name="countAllocations">Count the host's allocations (<see cref="HostMetrics.AllocatedBytes"/>).</param>
+    public static async Task<ChildHost> StartAsync(IReadOnlyDictionary<string, string> settings, bool countAllocations = false)
     {
         // Started as "dotnet SutWeb.Bench.dll": the child needs the assembly too.
         List<string> command = [Environment.ProcessPath!];
@@ -39,6 +40,10 @@ public sealed class ChildHost : IAsyncDisposable
             command.Add(typeof(ChildHost).Assembly.Location);
         }
         command.Add("host");
+        if (countAllocations)
+        {
+            command.Add(HostMode.AllocationTicksArgument);
+        }
         return new ChildHost(await HostProcess.StartAsync(command, settings, stopsWhenInputCloses: true));
     }
 

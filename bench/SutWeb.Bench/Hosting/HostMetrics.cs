@@ -15,6 +15,12 @@ public sealed record HostMetrics
     public long BoardVersion { get; init; }
     public int Agents { get; init; }
     public long CompletedPolls { get; init; }
+    /// <summary>Bytes the host has allocated since it started, from GC allocation ticks (<see cref="AllocationTicks"/>); -1 unless asked for.</summary>
+    public long AllocatedBytes { get; init; }
+    /// <summary>The interval in force the board's health states, in milliseconds (null before the first poll).</summary>
+    public double? PollIntervalMs { get; init; }
+    /// <summary>The same per source, by id, when more than one source is configured.</summary>
+    public Dictionary<string, double?> SourcePollIntervalsMs { get; init; } = [];
     public long HubDropped { get; init; }
     /// <summary>Blazor circuits in memory (<c>aspnetcore.components.circuit.active</c>).</summary>
     public long CircuitsActive { get; init; }

@@ -14,9 +14,14 @@ namespace SutWeb.Bench.Hosting;
 /// </summary>
 public static class HostMode
 {
+    /// <summary>The first argument that asks the host to count its allocations (<see cref="AllocationTicks"/>).</summary>
+    public const string AllocationTicksArgument = "--allocation-ticks";
+
     public static async Task<int> RunAsync(string[] settings)
     {
         using var recorder = new MeterRecorder();
+        using var ticks = settings.FirstOrDefault() == AllocationTicksArgument ? new AllocationTicks() : null;
+        settings = ticks is null ? settings : settings[1..];
         var app = Program.BuildApp(settings, builder =>
         {
             builder.Logging.ClearProviders();
@@ -25,7 +30,7 @@ public static class HostMode
             // Quiet: warnings and errors only, whatever appsettings.json says.
             builder.Logging.AddFilter((_, level) => level >= LogLevel.Warning);
         });
-        app.MapGet("/bench/metrics", (bool? gc, bool? reset, bool? samples) => Collect(app.Services, recorder, gc == true, reset == true, samples == true));
+        app.MapGet("/bench/metrics", (bool? gc, bool? reset, bool? samples) => Collect(app.Services, recorder, ticks, gc == true, reset == true, samples == true));
         await app.StartAsync();
         // A subscriber of the board inside the host, as the hub broadcaster and every circuit are: how soon after its
         // publish a diff reaches a reader in this process, which tells a stalled host from a slow network path.
@@ -67,7 +72,7 @@ public static class HostMode
         return 0;
     }
 
-    private static IResult Collect(IServiceProvider services, MeterRecorder recorder, bool gc, bool reset, bool samples)
+    private static IResult Collect(IServiceProvider services, MeterRecorder recorder, AllocationTicks? ticks, bool gc, bool reset, bool samples)
     {
         if (gc)
         {
@@ -91,6 +96,9 @@ public static class HostMode
             BoardVersion = current.Version,
             Agents = current.Agents.Count,
             CompletedPolls = services.GetRequiredService<PollerStatus>().CompletedPolls,
+            AllocatedBytes = ticks?.Bytes ?? -1,
+            PollIntervalMs = current.Health.PollIntervalSeconds * 1000,
+            SourcePollIntervalsMs = current.Health.Sources?.ToDictionary(s => s.Source, s => s.PollIntervalSeconds * 1000) ?? [],
             HubDropped = hub?.Dropped ?? -1,
             CircuitsActive = recorder.CircuitsActive,
             RenderBatches = recorder.RenderBatches,

@@ -35,4 +35,36 @@ public static class BenchAgents
         ["process_status"] = "Finished",
         ["last_log"] = "Connected to SUT\r\nWaiting for image \"CartIcon\" (timeout 30 s)\r\nExecution finished: Failed",
     };
+
+    /// <summary>An agent with nothing to do: no process, no run.</summary>
+    public static JsonObject Idle(string name, int port) => new()
+    {
+        ["agent_name"] = name,
+        ["port"] = port,
+        ["process_id"] = 0,
+    };
+
+    /// <summary>An agent whose run is under way: while it runs, its server is polled at the active pace.</summary>
+    public static JsonObject Running(string name, int port) => new()
+    {
+        ["agent_name"] = name,
+        ["port"] = port,
+        ["process_id"] = 80_000 + port,
+        ["execution_status"] = new JsonObject
+        {
+            ["id"] = $"00000000-0000-4000-9000-{port:D12}",
+            ["modelname"] = "LongSoak",
+            ["username"] = "bench",
+            ["starttime"] = "2026-11-25 10:06:45.545359+01",
+            ["endtime"] = null,
+            ["type"] = "model",
+            ["agentname"] = name,
+            ["initiator"] = "api",
+            ["runid"] = null,
+            ["status"] = "Running",
+            ["processid"] = (80_000 + port).ToString(CultureInfo.InvariantCulture),
+        },
+        ["process_status"] = "Running",
+        ["last_log"] = "Connected to SUT\r\nExecuting action \"Click Submit\" (step 3 of 52)",
+    };
 }

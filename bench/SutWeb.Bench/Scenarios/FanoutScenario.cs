@@ -49,7 +49,8 @@ public static class FanoutScenario
         }
     }
 
-    public static async Task ConnectAsync(Uri baseAddress, List<FanoutClient> clients, int total)
+    /// <param name="resync">False: clients that take no snapshot (see <see cref="FanoutClient"/>).</param>
+    public static async Task ConnectAsync(Uri baseAddress, List<FanoutClient> clients, int total, bool resync = true)
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         using var gate = new SemaphoreSlim(20);
@@ -58,7 +59,7 @@ public static class FanoutScenario
             await gate.WaitAsync(timeout.Token);
             try
             {
-                return await FanoutClient.ConnectAsync(baseAddress, timeout.Token);
+                return await FanoutClient.ConnectAsync(baseAddress, timeout.Token, resync);
             }
             finally
             {

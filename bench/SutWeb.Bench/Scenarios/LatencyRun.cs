@@ -13,4 +13,8 @@ public sealed record LatencyRun(
     Distribution DomAfterHub,
     Distribution PollHttp,
     Distribution PollTotal,
-    string? DomNote);
+    string? DomNote)
+{
+    /// <summary>The interval in force the board's health stated when the changes were done (adaptive polling stays at <see cref="Interval"/>).</summary>
+    public double? PaceMs { get; init; }
+}

@@ -1,4 +1,5 @@
 using MudBlazor.Services;
+using SutWeb.Api;
 using SutWeb.Components;
 using SutWeb.Components.Styling;
 using SutWeb.Configuration;
@@ -74,6 +75,7 @@ public partial class Program
         app.MapHub<StatusHub>(StatusHubContract.Path).RequireCors(SecurityExtensions.AllowedOriginsPolicy);
         app.MapSutWebHealthChecks();
         app.MapSutWebMetrics();
+        app.MapSutWebApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

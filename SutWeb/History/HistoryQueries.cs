@@ -12,7 +12,25 @@ public sealed class HistoryQueries(HistoryDatabase database)
     {
         var limit = Math.Clamp(query.Limit, 1, RunQuery.MaxLimit);
         await using var context = database.CreateContext();
-        var runs = context.Runs.AsNoTracking();
+        var rows = await Filter(context.Runs.AsNoTracking(), query).OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
+            .Take(limit + 1).ToListAsync(cancellationToken);
+        return Page(rows, limit, r => new HistoryCursor(r.StartTime, r.Id));
+    }
+
+    /// <summary>
+    /// The cursor after the first <paramref name="count"/> runs of <paramref name="query"/> (its limit ignored), or
+    /// null when no run follows them: lets an export longer than a page say up front where it stops.
+    /// </summary>
+    public async Task<HistoryCursor?> RunsCursorAfterAsync(RunQuery query, int count, CancellationToken cancellationToken = default)
+    {
+        await using var context = database.CreateContext();
+        var rows = await Filter(context.Runs.AsNoTracking(), query).OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
+            .Skip(count - 1).Take(2).Select(r => new { r.StartTime, r.Id }).ToListAsync(cancellationToken);
+        return rows.Count == 2 ? new HistoryCursor(rows[0].StartTime, rows[0].Id) : null;
+    }
+
+    private static IQueryable<HistoryRun> Filter(IQueryable<HistoryRun> runs, RunQuery query)
+    {
         if (query.Source is { } source)
         {
             runs = runs.Where(r => r.Source == source);
@@ -42,8 +60,7 @@ public sealed class HistoryQueries(HistoryDatabase database)
         {
             runs = runs.Where(r => r.StartTime < cursor.Time || (r.StartTime == cursor.Time && r.Id < cursor.Id));
         }
-        var rows = await runs.OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id).Take(limit + 1).ToListAsync(cancellationToken);
-        return Page(rows, limit, r => new HistoryCursor(r.StartTime, r.Id));
+        return runs;
     }
 
     public async Task<HistoryPage<HistoryEvent>> EventsAsync(EventQuery query, CancellationToken cancellationToken = default)

@@ -16,6 +16,8 @@ public static partial class HistoryApiQuery
 
     private static readonly string[] RunParameters = ["source", "agent", "model", "outcome", "from", "to", "limit", "cursor"];
     private static readonly string[] EventParameters = ["source", "agent", "kind", "from", "to", "limit", "cursor"];
+    private static readonly string[] Outcomes =
+        [RunOutcomes.Running, RunOutcomes.Passed, RunOutcomes.Failed, RunOutcomes.Incomplete, RunOutcomes.Lost, RunOutcomes.Unknown];
     private static readonly string[] Kinds =
         [AgentEventKinds.Connected, AgentEventKinds.Disconnected, AgentEventKinds.RunStarted, AgentEventKinds.RunFinished, AgentEventKinds.StateChanged];
 
@@ -30,7 +32,9 @@ public static partial class HistoryApiQuery
         IReadOnlyList<string>? outcomes = null;
         if (Value(query, "outcome") is { } outcomeList)
         {
-            outcomes = [.. List(outcomeList).Select(RunOutcomes.From).Distinct(StringComparer.Ordinal)];
+            // The contract's outcomes in any case; any other status exactly as the server sent it.
+            outcomes = [.. List(outcomeList).Select(o => Outcomes.FirstOrDefault(known => known.Equals(o, StringComparison.OrdinalIgnoreCase)) ?? o)
+                .Distinct(StringComparer.Ordinal)];
             if (outcomes.Count > MaxListValues)
             {
                 error = $"outcome lists {outcomes.Count} outcomes; at most {MaxListValues} may be given.";

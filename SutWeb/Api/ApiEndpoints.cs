@@ -49,7 +49,7 @@ public static class ApiEndpoints
             var page = await context.RequestServices.GetRequiredService<HistoryQueries>().RunsAsync(query, cancellationToken);
             return TypedResults.Ok(new RunRecordsPage([.. page.Items.Select(r => r.ToRecord())], page.Next?.ToString()));
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDatabaseFailure(e))
         {
             return Failed(context, e);
         }
@@ -71,7 +71,7 @@ public static class ApiEndpoints
             var page = await context.RequestServices.GetRequiredService<HistoryQueries>().EventsAsync(query, cancellationToken);
             return TypedResults.Ok(new AgentEventsPage([.. page.Items.Select(e => e.ToRecord())], page.Next?.ToString()));
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDatabaseFailure(e))
         {
             return Failed(context, e);
         }
@@ -103,7 +103,7 @@ public static class ApiEndpoints
             first = await queries.RunsAsync(query with { Limit = Math.Min(wanted, RunQuery.MaxLimit) }, cancellationToken);
             next = wanted <= RunQuery.MaxLimit || first.Next is null ? first.Next : await queries.RunsCursorAfterAsync(query, wanted, cancellationToken);
         }
-        catch (DbException e)
+        catch (Exception e) when (IsDatabaseFailure(e))
         {
             return Failed(context, e);
         }
@@ -144,10 +144,10 @@ public static class ApiEndpoints
             {
                 page = await queries.RunsAsync(query with { Limit = Math.Min(wanted - written, RunQuery.MaxLimit), Cursor = cursor }, cancellationToken);
             }
-            catch (DbException e)
+            catch (Exception e) when (IsDatabaseFailure(e))
             {
                 // The status line is sent: breaking the connection is the only way to tell the client the file is incomplete.
-                ApiLog.ExportFailed(logger, written, e.Message);
+                ApiLog.ExportFailed(logger, written, Reason(e));
                 context.Abort();
                 return;
             }
@@ -172,9 +172,15 @@ public static class ApiEndpoints
         return null;
     }
 
-    private static JsonHttpResult<ApiError> Failed(HttpContext context, DbException e)
+    /// <summary>The provider's own error, or EF Core's wrapper of one it judged transient (a refused connection).</summary>
+    private static bool IsDatabaseFailure(Exception e) => e is DbException or TimeoutException || e.InnerException is DbException or TimeoutException;
+
+    /// <summary>The provider's message (a host and port at most: connection strings are not in it).</summary>
+    private static string Reason(Exception e) => (e is DbException ? e : e.InnerException ?? e).Message;
+
+    private static JsonHttpResult<ApiError> Failed(HttpContext context, Exception e)
     {
-        ApiLog.QueryFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), e.Message);
+        ApiLog.QueryFailed(context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(LogCategory), Reason(e));
         context.Response.Headers.RetryAfter = RetryAfterSeconds;
         return TypedResults.Json(new ApiError("The history database did not answer; the live board is not affected. Try again shortly."),
             statusCode: StatusCodes.Status503ServiceUnavailable);

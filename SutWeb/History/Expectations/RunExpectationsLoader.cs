@@ -165,9 +165,10 @@ public sealed partial class RunExpectationsLoader(
         {
             var entry = new ModelEntry(await queries.DurationsAsync(model, stoppingToken)) { Touched = ++_clock };
             _models[model] = entry;
+            // Room first, so that what is published is within the bound.
+            Evict(_models, m => m.Touched, key => expectations.Publish(key, (RunExpectation?)null));
             expectations.Publish(model, entry.Expectation());
             Recovered();
-            Evict(_models, m => m.Touched, key => expectations.Publish(key, (RunExpectation?)null));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {
@@ -185,9 +186,9 @@ public sealed partial class RunExpectationsLoader(
         {
             var record = await queries.TrackRecordAsync(agent, stoppingToken);
             _agents[agent] = ++_clock;
+            Evict(_agents, touched => touched, key => expectations.Publish(key, (AgentTrackRecord?)null));
             expectations.Publish(agent, record);
             Recovered();
-            Evict(_agents, touched => touched, key => expectations.Publish(key, (AgentTrackRecord?)null));
         }
         catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
         {

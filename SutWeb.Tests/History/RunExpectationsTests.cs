@@ -98,7 +98,7 @@ public abstract class RunExpectationsTests
         await new HistoryStore(database).ApplyAsync([.. LoginRuns()], [], CancellationToken.None);
         var board = new AgentBoard();
         var expectations = new RunExpectations();
-        using var loader = new RunExpectationsLoader(board, expectations, new ExpectationQueries(database), TimeProvider.System, NullLogger<RunExpectationsLoader>.Instance);
+        using var loader = new RunExpectationsLoader(board, expectations, new ExpectationQueries(database), Opened(), TimeProvider.System, NullLogger<RunExpectationsLoader>.Instance);
         await loader.StartAsync(CancellationToken.None);
         try
         {
@@ -142,7 +142,7 @@ public abstract class RunExpectationsTests
             [], CancellationToken.None);
         var board = new AgentBoard();
         var expectations = new RunExpectations(capacity: 2);
-        using var loader = new RunExpectationsLoader(board, expectations, new ExpectationQueries(database), TimeProvider.System, NullLogger<RunExpectationsLoader>.Instance);
+        using var loader = new RunExpectationsLoader(board, expectations, new ExpectationQueries(database), Opened(), TimeProvider.System, NullLogger<RunExpectationsLoader>.Instance);
         await loader.StartAsync(CancellationToken.None);
         try
         {
@@ -160,6 +160,13 @@ public abstract class RunExpectationsTests
         {
             await loader.StopAsync(CancellationToken.None);
         }
+    }
+
+    private static HistoryStatus Opened()
+    {
+        var status = new HistoryStatus();
+        status.Opened();
+        return status;
     }
 
     private static RunWrite Run(string executionId, string agentName, DateTimeOffset start, string outcome, TimeSpan? duration, string model = "Login", string source = "default") =>

@@ -15,11 +15,15 @@ public sealed partial class RunExpectationsLoader(
     AgentBoard board,
     RunExpectations expectations,
     ExpectationQueries queries,
+    HistoryStatus status,
     TimeProvider timeProvider,
     ILogger<RunExpectationsLoader> logger) : BackgroundService
 {
     /// <summary>How long a key whose query failed waits before it is tried again.</summary>
     public static readonly TimeSpan RetryAfter = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often it looks whether the writer has opened the database, at start.</summary>
+    private static readonly TimeSpan OpenPoll = TimeSpan.FromMilliseconds(250);
 
     private readonly Channel<object> _work = Channel.CreateBounded<object>(new BoundedChannelOptions(8192)
     {
@@ -41,21 +45,21 @@ public sealed partial class RunExpectationsLoader(
         var forward = ForwardRequestsAsync(stoppingToken);
         try
         {
+            // Until the writer has opened the database its tables may not exist: a query then would only fail.
+            while (status.State == HistoryState.Starting)
+            {
+                await Task.Delay(OpenPoll, timeProvider, stoppingToken);
+            }
             await foreach (var item in _work.Reader.ReadAllAsync(stoppingToken))
             {
-                switch (item)
+                try
                 {
-                    case RunWrite run:
-                        await SeeAsync(run, stoppingToken);
-                        break;
-                    case AgentRequest request:
-                        _retrying.Remove(request.Key);
-                        await LoadAgentAsync(request.Key, stoppingToken);
-                        break;
-                    case ModelRequest request:
-                        _retrying.Remove(request.Key);
-                        await LoadModelAsync(request.Key, stoppingToken);
-                        break;
+                    await DoAsync(item, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    // A fault in one piece of work must not stop the others, nor the host.
+                    LogFailed(logger, e);
                 }
             }
         }
@@ -63,6 +67,24 @@ public sealed partial class RunExpectationsLoader(
         {
         }
         await Task.WhenAll(follow, forward);
+    }
+
+    private async Task DoAsync(object item, CancellationToken stoppingToken)
+    {
+        switch (item)
+        {
+            case RunWrite run:
+                await SeeAsync(run, stoppingToken);
+                break;
+            case AgentRequest request:
+                _retrying.Remove(request.Key);
+                await LoadAgentAsync(request.Key, stoppingToken);
+                break;
+            case ModelRequest request:
+                _retrying.Remove(request.Key);
+                await LoadModelAsync(request.Key, stoppingToken);
+                break;
+        }
     }
 
     /// <summary>The board's runs as the recorder sees them (<see cref="AgentChanges"/>): started, finished, lost.</summary>
@@ -272,6 +294,9 @@ public sealed partial class RunExpectationsLoader(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Usual durations and streaks cannot be read from history ({ErrorType}: {Error}); the board shows none for now, trying again every {Seconds} s")]
     private static partial void LogUnavailable(ILogger logger, string errorType, string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Usual durations and streaks: a piece of work failed; the others go on")]
+    private static partial void LogFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Usual durations and streaks are read from history again")]
     private static partial void LogRecovered(ILogger logger);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using SutWeb.History;
 using SutWeb.History.Expectations;
@@ -159,6 +160,40 @@ public abstract class RunExpectationsTests
         finally
         {
             await loader.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [SkippableFact]
+    public async Task Host_RunsThroughTheSimulator_UsualDurationAndStreakAlsoAfterARestart()
+    {
+        await using var database = await NewDatabaseAsync();
+        await using (var host = await HistoryHost.StartAsync(database))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                // Each finished run took 90 s (HistoryAgents).
+                var id = Guid.NewGuid().ToString();
+                var start = DateTimeOffset.UtcNow.AddMinutes(-10 + i);
+                await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, "Running", "Checkout", start));
+                await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, "Failed", "Checkout", start));
+                await host.RunAsync(id, RunOutcomes.Failed);
+            }
+            var live = host.Services.GetRequiredService<RunExpectations>();
+
+            await Eventually.UntilAsync(() => live.For("default", "Checkout")?.Runs == 3, "three runs of Checkout make its usual duration");
+            Assert.Equal(TimeSpan.FromSeconds(90), live.For("default", "Checkout")!.Usual);
+        }
+
+        await using (var host = await HistoryHost.StartAsync(database))
+        {
+            var expectations = host.Services.GetRequiredService<RunExpectations>();
+            await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, Guid.NewGuid().ToString(), "Running", "Checkout", DateTimeOffset.UtcNow));
+
+            await Eventually.UntilAsync(() => expectations.For("default", "Checkout") is not null, "the usual duration of Checkout is read after the restart");
+            Assert.Equal(new RunExpectation(TimeSpan.FromSeconds(90), 3), expectations.For("default", "Checkout"));
+            expectations.Request("default", "lab-1");
+            await Eventually.UntilAsync(() => expectations.ForAgent("default", "lab-1") is not null, "lab-1's record is read after the restart");
+            Assert.Equal(new RunStreak(RunOutcomes.Failed, 3), expectations.ForAgent("default", "lab-1")!.Streak);
         }
     }
 

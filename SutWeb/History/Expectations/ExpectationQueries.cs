@@ -5,10 +5,13 @@ namespace SutWeb.History.Expectations;
 /// <summary>
 /// The few small queries behind <see cref="RunExpectations"/>, newest first on the indexes (<c>ModelName</c>,
 /// <c>StartTime</c>) and (<c>Source</c>, <c>AgentName</c>, <c>StartTime</c>): a model's last durations, an agent's
-/// last outcomes, streak and last pass.
+/// last outcomes, streak and last pass (among its last <see cref="StreakLimit"/> decisive runs).
 /// </summary>
 public sealed class ExpectationQueries(HistoryDatabase database)
 {
+    /// <summary>A streak is counted, and a last pass looked for, among at most this many of an agent's newest decisive runs.</summary>
+    public const int StreakLimit = 1000;
+
     private static readonly string[] Decisive = [RunOutcomes.Passed, RunOutcomes.Failed, RunOutcomes.Incomplete];
 
     /// <summary>The durations of the model's last <see cref="RunExpectations.SampleSize"/> finished runs on the source, newest first.</summary>
@@ -33,26 +36,17 @@ public sealed class ExpectationQueries(HistoryDatabase database)
             .Take(RunExpectations.OutcomeCount)
             .Select(r => new PastRun(r.ExecutionId, r.Outcome, r.StartTime, r.EndTime))
             .ToListAsync(cancellationToken);
-        var decisive = runs.Where(r => Decisive.Contains(r.Outcome));
-        var newest = await decisive.OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
-            .Select(r => new { r.Outcome, r.StartTime }).FirstOrDefaultAsync(cancellationToken);
-        RunStreak? streak = null;
-        if (newest is not null)
-        {
-            // The streak runs back to the newest decisive run that ended otherwise.
-            var broken = await decisive.Where(r => r.Outcome != newest.Outcome)
-                .OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
-                .Select(r => (DateTimeOffset?)r.StartTime).FirstOrDefaultAsync(cancellationToken);
-            var same = decisive.Where(r => r.Outcome == newest.Outcome);
-            if (broken is { } since)
-            {
-                same = same.Where(r => r.StartTime > since);
-            }
-            streak = new RunStreak(newest.Outcome, await same.CountAsync(cancellationToken));
-        }
-        var passed = await runs.Where(r => r.Outcome == RunOutcomes.Passed)
+        // The streak and the last pass from the agent's newest decisive runs, read on its own index (a count or a
+        // search by outcome could take the outcome's index and scan every agent's runs).
+        var decisive = await runs.Where(r => Decisive.Contains(r.Outcome))
             .OrderByDescending(r => r.StartTime).ThenByDescending(r => r.Id)
-            .Select(r => new { r.StartTime, r.EndTime }).FirstOrDefaultAsync(cancellationToken);
+            .Take(StreakLimit)
+            .Select(r => new { r.Outcome, r.StartTime, r.EndTime })
+            .ToListAsync(cancellationToken);
+        RunStreak? streak = decisive.Count == 0
+            ? null
+            : new RunStreak(decisive[0].Outcome, decisive.TakeWhile(r => r.Outcome == decisive[0].Outcome).Count());
+        var passed = decisive.Find(r => r.Outcome == RunOutcomes.Passed);
         return new AgentTrackRecord(last, streak, passed is null ? null : passed.EndTime ?? passed.StartTime);
     }
 }

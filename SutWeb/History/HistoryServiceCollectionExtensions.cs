@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SutWeb.History.Expectations;
 using SutWeb.Monitoring;
 
 namespace SutWeb.History;
@@ -31,6 +32,7 @@ public static class HistoryServiceCollectionExtensions
         services.AddHostedService<HistoryWriter>();
         services.AddHostedService<HistoryRecorder>();
         services.AddHostedService<HistoryPruner>();
+        services.AddHistoryExpectations();
         services.AddHealthChecks().AddCheck<HistoryReadinessCheck>(HistoryReadinessCheck.Name, tags: [HealthEndpoints.ReadyTag]);
         return services;
     }

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Options;
 using SutWeb.Components.Feed;
 using SutWeb.Components.Styling;
+using SutWeb.History.Expectations;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Components.Agents;
@@ -15,6 +16,8 @@ public partial class AgentRow : IDisposable
     private (TimeSpan? Elapsed, bool Stuck) _elapsed;
     private IDisposable? _ticking;
     private bool _stale;
+    private RunExpectations? _expectations;
+    private (string Text, string Title, bool Overrun)? _expected;
 
     [Inject]
     private TimeProvider Time { get; set; } = null!;
@@ -27,6 +30,10 @@ public partial class AgentRow : IDisposable
 
     [Inject]
     private IOptions<DashboardOptions> Options { get; set; } = null!;
+
+    /// <summary>Where <see cref="RunExpectations"/> comes from: it is there only with a history database.</summary>
+    [Inject]
+    private IServiceProvider Services { get; set; } = null!;
 
     [Parameter, EditorRequired]
     public AgentRowModel Model { get; set; } = null!;
@@ -64,6 +71,7 @@ public partial class AgentRow : IDisposable
     {
         _rendered = Model;
         _renderedSourceName = SourceName;
+        _expectations = Services.GetService<RunExpectations>();
         ViewerTime.Changed += OnViewerTimeChanged;
     }
 
@@ -96,8 +104,24 @@ public partial class AgentRow : IDisposable
         StateHasChanged();
     }
 
-    private (TimeSpan? Elapsed, bool Stuck) MeasureElapsed() =>
-        ElapsedTime.Measure(Agent, Model.DisconnectedAt, Time.GetUtcNow(), Options.Value.StuckAfter);
+    private (TimeSpan? Elapsed, bool Stuck) MeasureElapsed()
+    {
+        var measured = ElapsedTime.Measure(Agent, Model.DisconnectedAt, Time.GetUtcNow(), Options.Value.StuckAfter);
+        _expected = Expected(measured.Elapsed);
+        return measured;
+    }
+
+    /// <summary>A running run against its model's usual duration on its source, when history knows it: "about 12 min left".</summary>
+    private (string Text, string Title, bool Overrun)? Expected(TimeSpan? elapsed)
+    {
+        if (_expectations is null || elapsed is not { } taken || Model.IsDisconnected || Agent.State != AgentState.Running
+            || _expectations.For(Agent.Source, Execution?.ModelName) is not { } expectation)
+        {
+            return null;
+        }
+        var progress = expectation.Progress(taken);
+        return (ExpectationText.Of(progress), ExpectationText.Usual(expectation), progress.Overrun);
+    }
 
     protected override bool ShouldRender()
     {

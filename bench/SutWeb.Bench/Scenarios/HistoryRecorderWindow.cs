@@ -9,7 +9,8 @@ public sealed record HistoryRecorderWindow(
     long Polls,
     Distribution PollMs,
     Distribution WriteLagMs,
-    double CpuMs)
+    double CpuMs,
+    double CatchUpSeconds)
 {
     public double CpuMsPerPoll => Polls == 0 ? double.NaN : CpuMs / Polls;
 

@@ -14,7 +14,7 @@ namespace SutWeb.Bench.Scenarios;
 public static class HistoryScenario
 {
     public const string Name = "history";
-    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(10);
     private const double PollNoise = 1.2;
 
     public static async Task RunAsync(BenchOptions options, BenchReport report)
@@ -125,6 +125,7 @@ public static class HistoryScenario
                     writeLagMs = w.WriteLagMs,
                     hostCpuMsPerPoll = w.CpuMsPerPoll,
                     hostCpuPercent = w.CpuPercent,
+                    firstBoardWrittenSeconds = w.CatchUpSeconds,
                 }),
             },
             queries = queries.Select(q => new

@@ -10,6 +10,7 @@ public sealed record HistoryRecorderWindow(
     Distribution PollMs,
     Distribution WriteLagMs,
     double CpuMs,
+    /// <summary>From the board's first poll to the recorder keeping up with the changes; NaN when it never did.</summary>
     double CatchUpSeconds)
 {
     public double CpuMsPerPoll => Polls == 0 ? double.NaN : CpuMs / Polls;

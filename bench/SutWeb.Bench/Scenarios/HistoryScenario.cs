@@ -125,7 +125,7 @@ public static class HistoryScenario
                     writeLagMs = w.WriteLagMs,
                     hostCpuMsPerPoll = w.CpuMsPerPoll,
                     hostCpuPercent = w.CpuPercent,
-                    firstBoardWrittenSeconds = w.CatchUpSeconds,
+                    keepingUpAfterSeconds = w.CatchUpSeconds,
                 }),
             },
             queries = queries.Select(q => new

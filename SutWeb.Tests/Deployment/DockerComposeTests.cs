@@ -22,6 +22,47 @@ public sealed class DockerComposeTests
         Assert.True(exit == 0, output);
         Assert.Contains("healthcheck:", output);
         Assert.Contains("demo-data:/app/data", output);
+        // History defaults to SQLite, whose file is in /app/data: on the volume, so it survives a new container.
+        Assert.Contains("History__Provider: Sqlite", output);
+    }
+
+    [SkippableTheory]
+    [InlineData("docker-compose.yml")]
+    [InlineData("docker-compose.real.yml")]
+    public async Task HistoryPostgresProfile_WithItsSettings_PointsTheDashboardAtAHealthyDatabaseOnItsOwnVolume(string file)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["EGGPLANT_BASE_URL"] = "https://dai.example.com/",
+            ["EGGPLANT_USERNAME"] = "sutweb",
+            ["EGGPLANT_PASSWORD"] = "given",
+            ["COMPOSE_PROFILES"] = "history-postgres",
+            ["SUTWEB_HISTORY_PROVIDER"] = "Postgres",
+            ["SUTWEB_POSTGRES_PASSWORD"] = "s3cret-for-the-test",
+        };
+
+        var (exit, output) = await ComposeConfigAsync(file, settings);
+
+        Assert.True(exit == 0, output);
+        var database = Section(output, "history-postgres");
+        Assert.Contains("image: postgres:", database);
+        Assert.Contains("- history-postgres", database);
+        Assert.Contains("pg_isready", database);
+        Assert.Contains("history-postgres-data:/var/lib/postgresql/data", database);
+        Assert.Contains("POSTGRES_PASSWORD: s3cret-for-the-test", database);
+        Assert.DoesNotContain("published", database);
+        var dashboard = Section(output, "dashboard");
+        Assert.Contains("History__Provider: Postgres", dashboard);
+        Assert.Contains("ConnectionStrings__History: Host=history-postgres;Database=sutweb;Username=sutweb;Password=s3cret-for-the-test", dashboard);
+    }
+
+    [SkippableFact]
+    public async Task HistoryPostgresProfile_WithoutAPassword_UsesAPlaceholderThatSaysSo()
+    {
+        var (exit, output) = await ComposeConfigAsync("docker-compose.yml", new Dictionary<string, string?>());
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("POSTGRES_PASSWORD: placeholder-change-me", Section(output, "history-postgres"));
     }
 
     [SkippableFact]
@@ -75,8 +116,19 @@ public sealed class DockerComposeTests
         Assert.Equal("USER $APP_UID", dockerfile.Last(l => l.StartsWith("USER ", StringComparison.Ordinal)));
         Assert.Contains(dockerfile, l => l.StartsWith("HEALTHCHECK ", StringComparison.Ordinal));
         Assert.Contains(dockerfile, l => l.Contains("Security__KeyRingPath=/app/data/", StringComparison.Ordinal));
+        Assert.Contains(dockerfile, l => l.Contains("History__DataDirectory=/app/data", StringComparison.Ordinal));
         // The compose files' .env holds the access key and passwords: never part of an image.
         Assert.Superset(new HashSet<string> { ".git", ".env", "**/bin", "**/obj", "**/TestResults" }, ignored);
+    }
+
+    /// <summary>One service's lines of <c>docker-compose config</c> (services are indented by two spaces).</summary>
+    private static string Section(string config, string service)
+    {
+        var lines = config.Split('\n');
+        var start = Array.FindIndex(lines, l => l == $"  {service}:");
+        Assert.True(start >= 0, $"No service {service} in:\n{config}");
+        var body = lines.Skip(start + 1).TakeWhile(l => l.StartsWith("   ", StringComparison.Ordinal));
+        return string.Join('\n', body);
     }
 
     private static async Task<(int Exit, string Output)> ComposeConfigAsync(string file, IReadOnlyDictionary<string, string?> environment)
@@ -97,7 +149,7 @@ public sealed class DockerComposeTests
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var name in new[] { "EGGPLANT_BASE_URL", "EGGPLANT_USERNAME", "EGGPLANT_PASSWORD", "SUTWEB_ACCESS_KEY" })
+        foreach (var name in new[] { "EGGPLANT_BASE_URL", "EGGPLANT_USERNAME", "EGGPLANT_PASSWORD", "SUTWEB_ACCESS_KEY", "COMPOSE_PROFILES", "SUTWEB_HISTORY_PROVIDER", "SUTWEB_POSTGRES_PASSWORD" })
         {
             start.Environment.Remove(name);
         }

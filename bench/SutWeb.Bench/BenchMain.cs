@@ -115,6 +115,9 @@ public static class BenchMain
             case SourcesScenario.Name:
                 await SourcesScenario.RunAsync(options, report);
                 break;
+            case HistoryScenario.Name:
+                await HistoryScenario.RunAsync(options, report);
+                break;
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

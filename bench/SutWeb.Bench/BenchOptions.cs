@@ -6,7 +6,7 @@ namespace SutWeb.Bench;
 /// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources"];
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history"];
 
     public List<string> Scenarios { get; init; } = [];
 
@@ -23,6 +23,15 @@ public sealed record BenchOptions
 
     /// <summary>Agents on the board in the upstream and fan-out measurement.</summary>
     public int Agents { get; init; } = 100;
+
+    /// <summary>Agents on the board while 'history' measures the recorder.</summary>
+    public int HistoryAgents { get; init; } = 10_000;
+
+    /// <summary>Runs stored before 'history' times its pages.</summary>
+    public int HistoryRuns { get; init; } = 1_000_000;
+
+    /// <summary>Timed queries per page in 'history'.</summary>
+    public int HistoryQueries { get; init; } = 200;
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -51,6 +60,9 @@ public sealed record BenchOptions
                 case "--changes": options = options with { Changes = Int(Value()) }; break;
                 case "--agents": options = options with { Agents = Int(Value()) }; break;
                 case "--hub-clients": options = options with { HubClients = [.. Value().Split(',').Select(Int)] }; break;
+                case "--history-agents": options = options with { HistoryAgents = Int(Value()) }; break;
+                case "--history-runs": options = options with { HistoryRuns = Int(Value()) }; break;
+                case "--history-queries": options = options with { HistoryQueries = Int(Value()) }; break;
                 case "--window": options = options with { Window = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) }; break;
                 case "--chromium": options = options with { Chromium = Value() }; break;
                 case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
@@ -71,13 +83,16 @@ public sealed record BenchOptions
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources] [options]
+        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources history] [options]
           --browsers N      Chromium pages beside the hub clients in 'upstream' (default 20; 0 = none)
           --pages K         dashboard pages for memory per circuit in 'circuits' (default 10)
           --changes N       timed changes per poll interval in 'latency', and at 2 s in 'sources' (default 100)
           --hub-clients L   hub client counts in 'upstream'; the largest is used by 'fanout' (default 1,50,500)
           --agents N        agents in 'upstream' and 'fanout' (default 100)
-          --window S        seconds per measurement window in 'upstream' (default 10)
+          --window S        seconds per measurement window in 'upstream' (default 10; 'history' at least 30)
+          --history-agents N  agents while 'history' measures the recorder (default 10000)
+          --history-runs N    runs stored before 'history' times its pages (default 1000000)
+          --history-queries N timed queries per page in 'history' (default 200)
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
           --no-json         print the figures only

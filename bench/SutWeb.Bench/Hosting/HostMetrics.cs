@@ -22,6 +22,8 @@ public sealed record HostMetrics
     /// <summary>The same per source, by id, when more than one source is configured.</summary>
     public Dictionary<string, double?> SourcePollIntervalsMs { get; init; } = [];
     public long HubDropped { get; init; }
+    /// <summary>History writes waiting for the database (<c>sutweb_history_pending_writes</c>); -1 without history.</summary>
+    public int HistoryPendingWrites { get; init; } = -1;
     /// <summary>Blazor circuits in memory (<c>aspnetcore.components.circuit.active</c>).</summary>
     public long CircuitsActive { get; init; }
     /// <summary>Blazor render batches since the host started.</summary>

@@ -100,6 +100,7 @@ public static class HostMode
             PollIntervalMs = current.Health.PollIntervalSeconds * 1000,
             SourcePollIntervalsMs = current.Health.Sources?.ToDictionary(s => s.Source, s => s.PollIntervalSeconds * 1000) ?? [],
             HubDropped = hub?.Dropped ?? -1,
+            HistoryPendingWrites = services.GetService<SutWeb.History.PendingWrites>()?.Count ?? -1,
             CircuitsActive = recorder.CircuitsActive,
             RenderBatches = recorder.RenderBatches,
             Samples = samples ? recorder.Snapshot() : [],

@@ -12,6 +12,8 @@ public sealed class MeterRecorder : IDisposable
     public const string PollHttp = "poll.http";
     /// <summary>SutWeb's own <c>sutweb.poll.duration</c>: HTTP request, parse, map and publish of one poll.</summary>
     public const string PollTotal = "poll.total";
+    /// <summary>SutWeb's <c>sutweb.history.write.lag</c>: from a board change to its history row committed.</summary>
+    public const string HistoryWriteLag = "history.write.lag";
     /// <summary>Duration of the simulator serving <c>POST /simulator/api/sut/status</c>, to anyone.</summary>
     public const string SimulatorStatus = "simulator.status";
     /// <summary>Duration of one Blazor render batch: rendering the component tree and producing its diff.</summary>
@@ -82,6 +84,7 @@ public sealed class MeterRecorder : IDisposable
     {
         "http.client.request.duration" => PollHttp,
         "sutweb.poll.duration" => PollTotal,
+        "sutweb.history.write.lag" => HistoryWriteLag,
         "http.server.request.duration" => SimulatorStatus,
         "aspnetcore.components.render_diff.duration" => RenderDuration,
         "aspnetcore.components.render_diff.size" => RenderSize,

@@ -69,6 +69,46 @@ public sealed class WirePayloadGenerator(int seed)
         return next;
     }
 
+    /// <summary>
+    /// The next poll's answer with about <paramref name="fraction"/> of the agents at another point of their runs (at
+    /// least one): a running agent's run finishes (Passed, Failed or Incomplete), any other agent starts a new run. Every
+    /// change is one for history: a run row to write and its event.
+    /// </summary>
+    public List<JsonObject> NextRuns(IReadOnlyList<JsonObject> agents, double fraction = 0.01)
+    {
+        var next = agents.ToList();
+        var changes = Math.Max(1, (int)Math.Round(agents.Count * fraction));
+        for (var i = 0; i < changes; i++)
+        {
+            var index = _random.Next(next.Count);
+            var agent = next[index];
+            var name = (string)agent["agent_name"]!;
+            var port = (int)agent["port"]!;
+            if (agent["execution_status"] is JsonObject execution && (string?)execution["status"] == "Running")
+            {
+                var status = _random.Next(3) switch { 0 => "Passed", 1 => "Failed", _ => "Incomplete" };
+                var finished = (JsonObject)execution.DeepClone();
+                finished["status"] = status;
+                finished["endtime"] = DateTimeOffset.UtcNow.ToString("yyyy-MM-dd HH:mm:ss.ffffffzz", CultureInfo.InvariantCulture);
+                finished["runid"] = _random.Next(1, 90_000);
+                next[index] = new JsonObject
+                {
+                    ["agent_name"] = name,
+                    ["port"] = port,
+                    ["process_id"] = agent["process_id"]?.DeepClone(),
+                    ["execution_status"] = finished,
+                    ["process_status"] = "Finished",
+                    ["last_log"] = LogLine() + "\r\nExecution finished: " + status,
+                };
+            }
+            else
+            {
+                next[index] = Running(name, port);
+            }
+        }
+        return next;
+    }
+
     /// <summary>The JSON array as a server writes it (quotes and markup unescaped, as Eggplant does).</summary>
     public static byte[] Serialize(IEnumerable<JsonObject> agents)
     {

@@ -59,19 +59,21 @@ public sealed record RunFilter
     public string ToQueryString()
     {
         var parts = new List<string>(6);
-        void Add(string name, string? value)
+        void Add(string name, string? value, bool escaped = false)
         {
             if (!string.IsNullOrEmpty(value))
             {
-                parts.Add(name + "=" + Uri.EscapeDataString(value));
+                parts.Add(name + "=" + (escaped ? value : Uri.EscapeDataString(value)));
             }
         }
         Add("source", Source);
         Add("agent", Agent);
         Add("model", Model);
-        Add("outcome", string.Join(',', Outcomes));
-        Add("from", From?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
-        Add("to", To?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
+        // The list's commas stay readable: each outcome is escaped on its own.
+        Add("outcome", string.Join(',', Outcomes.Select(Uri.EscapeDataString)), escaped: true);
+        // Digits, '-', ':' and 'Z' need no escaping in a query, and read better without.
+        Add("from", From?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), escaped: true);
+        Add("to", To?.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture), escaped: true);
         return string.Join('&', parts);
     }
 

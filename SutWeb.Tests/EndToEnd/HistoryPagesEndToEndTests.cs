@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using SutWeb.History;
+using SutWeb.Tests.History;
+using Xunit.Abstractions;
+using static Microsoft.Playwright.Assertions;
+
+namespace SutWeb.Tests.EndToEnd;
+
+/// <summary>The history pages in a real browser, over a real SutWeb recording into SQLite.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed partial class HistoryPagesEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
+{
+    [SkippableFact]
+    public async Task AgentPage_OpenedFromTheDesk_ShowsTheRunAndHistoryFiltersFromTheUrl()
+    {
+        var chromium = browser.Require();
+        await using var database = new SqliteTestDatabase();
+        await using var host = await HistoryHost.StartAsync(database);
+        var id = Guid.NewGuid().ToString();
+        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, id, "Failed", model: "Checkout"));
+        await host.RunAsync(id, RunOutcomes.Failed);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/").ToString());
+        await session.WaitForCircuitAsync();
+        var row = DashboardEndToEndTests.Row(session.Page, "lab-1:5001");
+        await DashboardEndToEndTests.ExpandAsync(row);
+        await session.Page.GetByTestId("agent-history-link").ClickAsync();
+
+        await Expect(session.Page).ToHaveURLAsync(AgentPage());
+        await Expect(session.Page.GetByTestId("agent-title")).ToHaveTextAsync("lab-1");
+        var run = session.Page.Locator($"#run-{id}");
+        await Expect(run).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("[data-testid=run]")).ToHaveCountAsync(1);
+        await Expect(session.Page.GetByTestId("outcomes-chart-summary")).ToContainTextAsync("1 Failed");
+        await session.ScreenshotAsync("agent-page");
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/history?outcome=Failed&model=Checkout").ToString());
+        await session.WaitForCircuitAsync();
+
+        await Expect(session.Page.Locator($"[data-testid=run][data-execution-id=\"{id}\"]")).ToBeVisibleAsync();
+        await Expect(session.Page.Locator("[data-testid=run]")).ToHaveCountAsync(1);
+        await Expect(session.Page.GetByTestId("download-csv")).ToHaveAttributeAsync("href", "api/history/runs.csv?model=Checkout&outcome=Failed");
+        await session.ScreenshotAsync("history-filtered");
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/history?outcome=Passed").ToString());
+        await session.WaitForCircuitAsync();
+
+        await Expect(session.Page.GetByTestId("no-runs")).ToHaveTextAsync("No runs match this filter.");
+    }
+
+    [GeneratedRegex(@"/agents/default/lab-1$")]
+    private static partial Regex AgentPage();
+}

@@ -49,6 +49,44 @@ public sealed partial class HistoryPagesEndToEndTests(BrowserFixture browser, IT
         await Expect(session.Page.GetByTestId("no-runs")).ToHaveTextAsync("No runs match this filter.");
     }
 
+    [SkippableTheory]
+    [InlineData("light")]
+    [InlineData("dark")]
+    public async Task HistoryPages_WithRunsAndTheChartsNumbersOpen_HaveNoWcagViolations(string theme)
+    {
+        var chromium = browser.Require();
+        AxeScript.Require();
+        await using var database = new SqliteTestDatabase();
+        await using var host = await HistoryHost.StartAsync(database);
+        var passed = Guid.NewGuid().ToString();
+        var failed = Guid.NewGuid().ToString();
+        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, passed, "Passed", start: DateTimeOffset.UtcNow.AddMinutes(-10)));
+        await host.RunAsync(passed, RunOutcomes.Passed);
+        await host.PutAgentAsync("lab-1", HistoryAgents.WithRun("lab-1", 5001, failed, "Failed"));
+        await host.RunAsync(failed, RunOutcomes.Failed);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900, bypassCsp: true);
+        await session.UseThemeAsync(host.BaseAddress, theme);
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/agents/default/lab-1").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.Locator("[data-testid=run]")).ToHaveCountAsync(2);
+        foreach (var chart in new[] { "Run duration", "Outcomes per day", "Time connected per day" })
+        {
+            await session.Page.GetByText($"{chart}: the numbers").ClickAsync();
+        }
+        await Expect(session.Page.GetByTestId("connected-chart").Locator("tbody tr")).ToHaveCountAsync(30);
+
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"an agent's page ({theme})");
+        await session.ScreenshotAsync($"a11y-agent-page-{theme}");
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "/history?outcome=Failed,Passed").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.Locator("[data-testid=run]")).ToHaveCountAsync(2);
+
+        await AxeAudit.AssertNoViolationsAsync(session.Page, $"/history ({theme})");
+        await session.ScreenshotAsync($"a11y-history-{theme}");
+    }
+
     [GeneratedRegex(@"/agents/default/lab-1$")]
     private static partial Regex AgentPage();
 }

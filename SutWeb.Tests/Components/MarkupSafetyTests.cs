@@ -28,10 +28,14 @@ public sealed class MarkupSafetyTests : DashboardTestContext
         var log = cut.WaitForElement("[data-testid=last-log]", Patience);
         Assert.Equal(BoldLog, log.TextContent);
         Assert.Equal("<iframe src=x></iframe>", cut.Find("[data-field=process-status]").TextContent);
-        foreach (var tag in new[] { "img", "b", "i", "u", "script", "iframe", "a" })
+        foreach (var tag in new[] { "img", "b", "i", "u", "script", "iframe" })
         {
             Assert.Empty(cut.FindAll(tag));
         }
+        // The one link is SutWeb's own, to the agent's history, with the name escaped into its address.
+        var link = Assert.Single(cut.FindAll("a"));
+        Assert.Equal("agent-history-link", link.GetAttribute("data-testid"));
+        Assert.Equal("agents/default/" + Uri.EscapeDataString(ImageName), link.GetAttribute("href"));
         Assert.Contains("&lt;img", cut.Markup, StringComparison.Ordinal);
     }
 

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Text;
 using SutWeb.Shared.Views;
 using SutWeb.Tests.TestSupport;
 
@@ -35,5 +37,28 @@ public sealed class PollerUpstreamNameTests
             "the first poll is logged");
 
         Assert.DoesNotContain(dashboard.Logs.Lines, l => l.Contains("embedded simulator", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Poller_FirstPollsFailThenOneAnswers_LogsConnectedNotHealthyAgain()
+    {
+        await using var server = await ScriptedEggplantServer.StartAsync();
+        server.AnswerStatus([], HttpStatusCode.ServiceUnavailable);
+        await using var dashboard = await SutWebHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Eggplant:BaseUrl"] = server.BaseUrl,
+            ["Eggplant:Username"] = "sutweb",
+            ["Eggplant:Password"] = "secret",
+            ["Eggplant:RetryCount"] = "0",
+        });
+        await Eventually.UntilAsync(() => dashboard.Board.Current.Health.ConsecutiveFailures >= 1, "the first poll fails");
+
+        server.AnswerStatus(Encoding.UTF8.GetBytes("""[{"agent_name":"mac","port":5400,"process_id":1}]"""));
+        await Eventually.UntilAsync(() => dashboard.Board.Current.Health.State == UpstreamState.Healthy, "a poll answers");
+
+        var authority = new Uri(server.BaseUrl).Authority;
+        await Eventually.UntilAsync(() => dashboard.Logs.Lines.Any(l => l.Contains($"Connected to the Eggplant server at {authority}: 1 agent connections", StringComparison.Ordinal)),
+            "the first good answer is logged as the connection");
+        Assert.DoesNotContain(dashboard.Logs.Lines, l => l.Contains("healthy again", StringComparison.Ordinal));
     }
 }

@@ -53,6 +53,9 @@ public sealed partial class StatusPoller(
     // watchdog, a test stepping a fake clock) knows the next tick starts a poll.
     private int _polling;
 
+    // Whether this source has ever answered well: its first good answer is logged as a connection.
+    private bool _connected;
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         // The simulator is served by this very host: wait until it listens.
@@ -156,14 +159,16 @@ public sealed partial class StatusPoller(
             ? board.Current.Health
             : board.SourceHealth(SourceId);
         board.PublishHealth(SourceId, Source.DisplayName, health);
-        // One log line per transition, not one per failed poll.
-        if (previous.State != health.State)
+        // The first good answer ever is "Connected", even after failed first polls: "healthy again" would claim it had been.
+        if (health.State == UpstreamState.Healthy && !_connected)
         {
-            if (previous.State == UpstreamState.Starting && health.State == UpstreamState.Healthy)
-            {
-                LogConnected(logger, Source.UpstreamName, board.Current.Agents.Count(a => a.Source == SourceId));
-            }
-            else if (health.State == UpstreamState.Healthy)
+            _connected = true;
+            LogConnected(logger, Source.UpstreamName, board.Current.Agents.Count(a => a.Source == SourceId));
+        }
+        // One log line per transition, not one per failed poll.
+        else if (previous.State != health.State)
+        {
+            if (health.State == UpstreamState.Healthy)
             {
                 LogRecovered(logger, Source.UpstreamName, previous.State, previous.ConsecutiveFailures);
             }

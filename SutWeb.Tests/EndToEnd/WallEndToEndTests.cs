@@ -119,8 +119,14 @@ public sealed class WallEndToEndTests(BrowserFixture browser, ITestOutputHelper 
     private static async Task ExpectGridAsync(ILocator grid, WallLayout layout)
     {
         await Expect(grid).ToHaveAttributeAsync("style", layout.Style);
-        var laidOut = await grid.EvaluateAsync<int[]>(
-            "g => [getComputedStyle(g).gridTemplateColumns, getComputedStyle(g).gridTemplateRows].map(t => t.split(' ').length)");
+        // The style sheet may still be on its way when the attribute is: wait for the browser's layout to follow it.
+        int[] laidOut = [];
+        await Eventually.UntilAsync(async () =>
+        {
+            laidOut = await grid.EvaluateAsync<int[]>(
+                "g => [getComputedStyle(g).gridTemplateColumns, getComputedStyle(g).gridTemplateRows].map(t => t.split(' ').length)");
+            return laidOut.SequenceEqual([layout.Columns, layout.Rows]);
+        }, $"the browser lays the wall out {layout.Columns} × {layout.Rows}");
         Assert.Equal([layout.Columns, layout.Rows], laidOut);
     }
 

@@ -14,7 +14,7 @@
     // How often to look for the "unhandled error" bar on pages that ask to reload by themselves (the wall).
     const errorCheckMs = 5000;
     // A server that accepts a connection but never answers must not hold the reload for ever.
-    const probeTimeoutMs = 5000;
+    const probeTimeoutMs = 10000;
 
     /** Wait before reconnection try n (from 0): at once, then 1, 2, 4 s, then every 5 s for ever. */
     function retryDelay(previousAttempts) {
@@ -56,9 +56,14 @@
         const timer = setTimeout(() => abort.abort(), probeTimeoutMs);
         try {
             const response = await fetch(url, { cache: "no-store", credentials: "same-origin", signal: abort.signal });
+            if (!response.ok) {
+                console.warn(`SutWeb: the page answered ${response.status}; reloading once it answers`);
+            }
             return response.ok;
-        } catch {
-            return false; // not reachable yet, or too slow
+        } catch (error) {
+            // Not reachable yet, or too slow. Said in the console, so a screen that never comes back can be diagnosed.
+            console.warn(`SutWeb: the page did not answer (${error?.name ?? error}); reloading once it answers`);
+            return false;
         } finally {
             clearTimeout(timer);
         }

@@ -60,7 +60,7 @@ public sealed partial class HistoryRecorder(
         var agents = snapshot.Agents;
         foreach (var key in changed ?? AllKeys(agents))
         {
-            var after = Find(agents, key);
+            var after = snapshot.FindAgent(key);
             _seen.TryGetValue(key, out var before);
             var source = (after ?? before)?.Source;
             if (source is not null && _answered.Contains(source))
@@ -136,30 +136,6 @@ public sealed partial class HistoryRecorder(
 
     private IEnumerable<string> AllKeys(IReadOnlyList<AgentView> agents) =>
         agents.Select(a => a.Key).Concat(_seen.Keys).Distinct(StringComparer.Ordinal).ToList();
-
-    /// <summary>The board's agents are in ordinal key order.</summary>
-    private static AgentView? Find(IReadOnlyList<AgentView> agents, string key)
-    {
-        int low = 0, high = agents.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var order = string.CompareOrdinal(agents[middle].Key, key);
-            if (order == 0)
-            {
-                return agents[middle];
-            }
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        return null;
-    }
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "History is dropping writes: {Bound} wait already (History:MaxPendingWrites) for a database that is unavailable ({Error}); the gap is counted and recorded once it is back")]

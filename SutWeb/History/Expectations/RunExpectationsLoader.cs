@@ -127,7 +127,7 @@ public sealed partial class RunExpectationsLoader(
         var agents = snapshot.Agents;
         foreach (var key in changed ?? (IEnumerable<string>)[.. agents.Select(a => a.Key).Union(_seen.Keys, StringComparer.Ordinal)])
         {
-            var after = Find(agents, key);
+            var after = snapshot.FindAgent(key);
             _seen.TryGetValue(key, out var before);
             foreach (var run in AgentChanges.Between(before, after, snapshot.ObservedAt).OfType<RunWrite>())
             {
@@ -265,30 +265,6 @@ public sealed partial class RunExpectationsLoader(
             _failing = false;
             LogRecovered(logger);
         }
-    }
-
-    /// <summary>The board's agents are in ordinal key order.</summary>
-    private static AgentView? Find(IReadOnlyList<AgentView> agents, string key)
-    {
-        int low = 0, high = agents.Count - 1;
-        while (low <= high)
-        {
-            var middle = low + ((high - low) / 2);
-            var order = string.CompareOrdinal(agents[middle].Key, key);
-            if (order == 0)
-            {
-                return agents[middle];
-            }
-            if (order < 0)
-            {
-                low = middle + 1;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-        return null;
     }
 
     [LoggerMessage(Level = LogLevel.Warning,

@@ -1,0 +1,9 @@
+namespace SutWeb.Notifications;
+
+public enum ChannelType
+{
+    Webhook,
+    Slack,
+    Teams,
+    Email,
+}

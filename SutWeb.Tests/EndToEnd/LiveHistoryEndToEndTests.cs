@@ -20,7 +20,7 @@ public sealed partial class LiveHistoryEndToEndTests(BrowserFixture browser, ITe
     {
         var chromium = browser.Require();
         await using var scene = await LiveHistoryScene.StartAsync();
-        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900, timeZone: "UTC");
 
         await session.Page.GotoAsync(new Uri(scene.Host.BaseAddress, "/").ToString());
         await session.WaitForCircuitAsync();
@@ -36,10 +36,12 @@ public sealed partial class LiveHistoryEndToEndTests(BrowserFixture browser, ITe
 
         var row = DashboardEndToEndTests.Row(session.Page, "lab-1:5001");
         await DashboardEndToEndTests.ExpandAsync(row);
-        var strip = session.Page.GetByTestId("outcome-strip");
-        await Expect(strip).ToHaveAttributeAsync("aria-label", "Last 4 runs of lab-1, newest first");
-        var chips = strip.GetByTestId("outcome");
+        var strip = session.Page.GetByRole(AriaRole.List, new() { Name = "Last 4 runs of lab-1, newest first" });
+        var chips = strip.GetByRole(AriaRole.Link);
         await Expect(chips).ToHaveTextAsync(["Failed", "Failed", "Failed", "Passed"]);
+        // Four links that mostly say "Failed": each also names when its run started.
+        await Expect(chips.First).ToHaveAccessibleNameAsync($"Failed, started {Minute(scene.Lab1Starts[0])}");
+        await Expect(chips.Last).ToHaveAccessibleNameAsync($"Passed, started {Minute(scene.Lab1Starts[3])}");
         // The last pass ended 102 minutes before the scene was set up.
         await Expect(session.Page.GetByTestId("streak")).ToHaveTextAsync("3rd failure in a row · last passed 1 h ago");
         await Expect(session.Page.GetByTestId("usual-duration")).ToHaveTextAsync("Checkout: usual 20:00 (median of the last 4 finished runs of this model here)");
@@ -66,7 +68,7 @@ public sealed partial class LiveHistoryEndToEndTests(BrowserFixture browser, ITe
         await Expect(session.Page.GetByTestId("wall-tile")).ToHaveCountAsync(3);
 
         var early = Bar(session.Page, "lab-2:5002");
-        await Expect(early).ToHaveAttributeAsync("role", "progressbar");
+        await Expect(early).ToHaveRoleAsync(AriaRole.Progressbar);
         await Expect(early).Not.ToHaveAttributeAsync("data-overrun", "true");
         // A quarter of the usual 20 minutes had passed when the scene was set up: the bar says how much has now.
         await ExpectTextNowAsync(early, () => Percent(scene.Lab2Start), "aria-valuenow");
@@ -121,6 +123,8 @@ public sealed partial class LiveHistoryEndToEndTests(BrowserFixture browser, ITe
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/wall with progress, an overrun and a streak ({theme})");
         await session.ScreenshotAsync($"a11y-live-history-wall-{theme}");
     }
+
+    private static string Minute(DateTimeOffset time) => time.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     private static ILocator Bar(IPage page, string key) => WallEndToEndTests.Tile(page, key).GetByTestId("wall-tile-progress");
 

@@ -29,6 +29,9 @@ internal sealed class LiveHistoryScene : IAsyncDisposable
     /// <summary>lab-1's runs, newest first, as its strip shows them.</summary>
     public IReadOnlyList<string> Lab1ExecutionIds { get; private set; } = [];
 
+    /// <summary>When each of lab-1's runs started, newest first.</summary>
+    public IReadOnlyList<DateTimeOffset> Lab1Starts { get; private set; } = [];
+
     public DateTimeOffset Lab2Start { get; private set; }
 
     public DateTimeOffset Lab3Start { get; private set; }
@@ -63,6 +66,7 @@ internal sealed class LiveHistoryScene : IAsyncDisposable
     {
         var now = DateTimeOffset.UtcNow;
         var ids = new List<string>();
+        var starts = new List<DateTimeOffset>();
         for (var i = 0; i < Lab1Runs.Length; i++)
         {
             var (outcome, minutes) = Lab1Runs[i];
@@ -73,8 +77,9 @@ internal sealed class LiveHistoryScene : IAsyncDisposable
             await Host.PutAgentAsync("lab-1", agent);
             await Host.RunAsync(id, outcome);
             ids.Insert(0, id);
+            starts.Insert(0, start);
         }
-        Lab1ExecutionIds = ids;
+        (Lab1ExecutionIds, Lab1Starts) = (ids, starts);
 
         Lab2Start = now.AddMinutes(-5);
         Lab3Start = now.AddMinutes(-25);

@@ -43,7 +43,7 @@ public sealed record BenchOptions
     /// <summary>The JSON file the figures go to; null: print only.</summary>
     public string? Output { get; init; }
 
-    /// <summary>Where 'circuits' writes a heap dump of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
+    /// <summary>Where 'circuits' and 'agentpages' write heap dumps of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
     public string? GcDump { get; init; }
 
     public bool BrowserAvailable => File.Exists(Chromium);
@@ -101,6 +101,6 @@ public sealed record BenchOptions
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
           --no-json         print the figures only
-          --gcdump FILE     in 'circuits', a heap dump of the host with all pages open (dotnet tool install -g dotnet-gcdump)
+          --gcdump FILE     in 'circuits' and 'agentpages', heap dumps of the host with one and with all pages open (dotnet tool install -g dotnet-gcdump)
         """;
 }

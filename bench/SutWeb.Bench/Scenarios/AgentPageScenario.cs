@@ -56,6 +56,11 @@ public static class AgentPageScenario
             await CircuitScenario.RendersSettleAsync(host, before.RenderBatches, 1);
             var firstOpened = clock.Elapsed.TotalSeconds;
             var afterFirst = await host.MetricsAsync(gc: true);
+            if (options.GcDump is { } firstDumpPath)
+            {
+                // Two dumps, so that their difference is what the further pages hold.
+                await CircuitScenario.WriteHeapDumpAsync(host, Path.ChangeExtension(firstDumpPath, ".first-page.gcdump"));
+            }
             var outcomesSummary = await first.InnerTextAsync("[data-testid=outcomes-chart-summary]");
             Console.WriteLine($"agent pages: first page {Format.MiB(afterFirst.GcHeapBytes - before.GcHeapBytes)} with one-off caches; {outcomesSummary}");
 
@@ -73,6 +78,10 @@ public static class AgentPageScenario
                 await CircuitScenario.RendersSettleAsync(host, rendered, 1);
                 var seconds = clock.Elapsed.TotalSeconds;
                 var metrics = await host.MetricsAsync(gc: true);
+                if (options.GcDump is { } dumpPath)
+                {
+                    await CircuitScenario.WriteHeapDumpAsync(host, Path.ChangeExtension(dumpPath, $".{count}-pages.gcdump"));
+                }
                 steps.Add(new AgentPagesOpen(count, metrics.GcHeapBytes, metrics.WorkingSetBytes, seconds));
                 Console.WriteLine($"agent pages: {count} open; heap {Format.MiB(metrics.GcHeapBytes)}, working set {Format.MiB(metrics.WorkingSetBytes)}, "
                     + $"{Format.MiB(PerPage(metrics.GcHeapBytes, afterFirst.GcHeapBytes, count))} heap per page");

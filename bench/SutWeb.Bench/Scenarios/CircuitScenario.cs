@@ -135,7 +135,7 @@ public static class CircuitScenario
     }
 
     /// <summary>What a page's memory is made of: <c>dotnet-gcdump report FILE</c> lists the types by size.</summary>
-    private static async Task WriteHeapDumpAsync(ChildHost host, string path)
+    internal static async Task WriteHeapDumpAsync(ChildHost host, string path)
     {
         // A global tool lands in ~/.dotnet/tools, which is often not on PATH.
         var tools = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools");

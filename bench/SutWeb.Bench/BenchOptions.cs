@@ -34,7 +34,7 @@ public sealed record BenchOptions
     public int HistoryQueries { get; init; } = 200;
 
     /// <summary>Agent pages open at each measurement of 'agentpages', ascending (the first page is always measured apart).</summary>
-    public int[] AgentPages { get; init; } = [50, 200];
+    public int[] AgentPages { get; init; } = [50, 100];
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -97,7 +97,7 @@ public sealed record BenchOptions
           --history-agents N  agents while 'history' measures the recorder (default 10000)
           --history-runs N    runs stored before 'history' times its pages (default 1000000)
           --history-queries N timed queries per page in 'history' (default 200)
-          --agent-pages L   agent pages open at each memory measurement in 'agentpages' (default 50,200)
+          --agent-pages L   agent pages open at each memory measurement in 'agentpages' (default 50,100)
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
           --no-json         print the figures only

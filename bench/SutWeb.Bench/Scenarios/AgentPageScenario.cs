@@ -19,7 +19,8 @@ namespace SutWeb.Bench.Scenarios;
 public static class AgentPageScenario
 {
     public const string Name = "agentpages";
-    private const double MemoryTargetMiB = 2;
+    /// <summary>A desk page's goal (target 6a), the figure this one is compared with.</summary>
+    private const double DeskPageMiB = 2;
     private const string Target = "13.5 server memory per open agent page, about 2,800 runs in its 30 days";
     private static readonly string[] Charts = ["duration-chart", "outcomes-chart", "connected-chart"];
 
@@ -29,7 +30,7 @@ public static class AgentPageScenario
         if (!options.BrowserAvailable || counts.Length == 0)
         {
             report.Figures = $"not measured: no browser at {options.Chromium}, or no --agent-pages count above 1";
-            report.Target(new TargetResult(Target, $"≤ {MemoryTargetMiB} MiB per page", "not measured", null));
+            report.Target(new TargetResult(Target, $"measured (a desk page's goal is {DeskPageMiB} MiB)", "not measured", null));
             return;
         }
         var folder = Directory.CreateTempSubdirectory("sutweb-bench-agentpages-").FullName;
@@ -108,14 +109,12 @@ public static class AgentPageScenario
                     openSeconds = s.OpenSeconds,
                 }),
             };
-            var last = steps[^1];
-            var heapPerPage = PerPage(last.GcHeapBytes, afterFirst.GcHeapBytes, last.Pages);
             report.Target(new TargetResult(
                 Target,
-                $"≤ {MemoryTargetMiB} MiB per page (as a desk page, target 6a)",
+                $"measured (the issue sets no goal; a desk page's is {DeskPageMiB} MiB, target 6a)",
                 string.Join("; ", steps.Select(s => $"{s.Pages} pages: {Format.MiB(PerPage(s.GcHeapBytes, afterFirst.GcHeapBytes, s.Pages))} managed heap, "
                     + $"{Format.MiB(PerPage(s.WorkingSetBytes, afterFirst.WorkingSetBytes, s.Pages))} working set per page")) + " (each page after the first)",
-                heapPerPage <= MemoryTargetMiB * 1024 * 1024));
+                null));
         }
         finally
         {

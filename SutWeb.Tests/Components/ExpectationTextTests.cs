@@ -1,4 +1,5 @@
 using SutWeb.Components.Agents;
+using SutWeb.Components.History;
 using SutWeb.Components.Styling;
 using SutWeb.History;
 using SutWeb.History.Expectations;
@@ -112,8 +113,6 @@ public sealed class ExpectationTextTests
     [Fact]
     public void RunLink_NameWithSpaceAndSlash_EscapedPathAndFragment()
     {
-        var agent = TestAgents.Agent("win 10/x") with { Source = "lab-b" };
-
-        Assert.Equal("/agents/lab-b/win%2010%2Fx#run-e%231", AgentRecentRuns.RunLink(agent, "e#1"));
+        Assert.Equal("agents/lab-b/win%2010%2Fx#run-e%231", HistoryLinks.Run("lab-b", "win 10/x", "e#1"));
     }
 }

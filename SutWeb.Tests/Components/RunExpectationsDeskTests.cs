@@ -55,7 +55,7 @@ public sealed class RunExpectationsDeskTests : DashboardTestContext
         // Icon and word, not colour alone: every chip has both, and links to its run on the agent's page.
         Assert.Equal(["Failed", "Failed", "Lost", "Failed", "Passed", "Aborted"], chips.Select(c => c.TextContent.Trim()));
         Assert.All(chips, c => Assert.NotNull(c.QuerySelector("svg")));
-        Assert.Equal(runs.Select(r => $"/agents/default/lab-1#run-{r.ExecutionId}"), chips.Select(c => c.GetAttribute("href")));
+        Assert.Equal(runs.Select(r => $"agents/default/lab-1#run-{r.ExecutionId}"), chips.Select(c => c.GetAttribute("href")));
     }
 
     [Fact]

@@ -118,6 +118,9 @@ public static class BenchMain
             case HistoryScenario.Name:
                 await HistoryScenario.RunAsync(options, report);
                 break;
+            case AgentPageScenario.Name:
+                await AgentPageScenario.RunAsync(options, report);
+                break;
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

@@ -6,7 +6,7 @@ namespace SutWeb.Bench;
 /// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history"];
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history", "agentpages"];
 
     public List<string> Scenarios { get; init; } = [];
 
@@ -33,6 +33,9 @@ public sealed record BenchOptions
     /// <summary>Timed queries per page in 'history'.</summary>
     public int HistoryQueries { get; init; } = 200;
 
+    /// <summary>Agent pages open at each measurement of 'agentpages', ascending (the first page is always measured apart).</summary>
+    public int[] AgentPages { get; init; } = [50, 100];
+
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
     public string Chromium { get; init; } = HeadlessChromium.DefaultPath;
@@ -40,7 +43,7 @@ public sealed record BenchOptions
     /// <summary>The JSON file the figures go to; null: print only.</summary>
     public string? Output { get; init; }
 
-    /// <summary>Where 'circuits' writes a heap dump of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
+    /// <summary>Where 'circuits' and 'agentpages' write heap dumps of the host with all its pages open (needs dotnet-gcdump); null: none.</summary>
     public string? GcDump { get; init; }
 
     public bool BrowserAvailable => File.Exists(Chromium);
@@ -63,6 +66,7 @@ public sealed record BenchOptions
                 case "--history-agents": options = options with { HistoryAgents = Int(Value()) }; break;
                 case "--history-runs": options = options with { HistoryRuns = Int(Value()) }; break;
                 case "--history-queries": options = options with { HistoryQueries = Int(Value()) }; break;
+                case "--agent-pages": options = options with { AgentPages = [.. Value().Split(',').Select(Int)] }; break;
                 case "--window": options = options with { Window = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) }; break;
                 case "--chromium": options = options with { Chromium = Value() }; break;
                 case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
@@ -83,7 +87,7 @@ public sealed record BenchOptions
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources history] [options]
+        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources history agentpages] [options]
           --browsers N      Chromium pages beside the hub clients in 'upstream' (default 20; 0 = none)
           --pages K         dashboard pages for memory per circuit in 'circuits' (default 10)
           --changes N       timed changes per poll interval in 'latency', and at 2 s in 'sources' (default 100)
@@ -93,9 +97,10 @@ public sealed record BenchOptions
           --history-agents N  agents while 'history' measures the recorder (default 10000)
           --history-runs N    runs stored before 'history' times its pages (default 1000000)
           --history-queries N timed queries per page in 'history' (default 200)
+          --agent-pages L   agent pages open at each memory measurement in 'agentpages' (default 50,100)
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
           --no-json         print the figures only
-          --gcdump FILE     in 'circuits', a heap dump of the host with all pages open (dotnet tool install -g dotnet-gcdump)
+          --gcdump FILE     in 'circuits' and 'agentpages', heap dumps of the host with one and with all pages open (dotnet tool install -g dotnet-gcdump)
         """;
 }

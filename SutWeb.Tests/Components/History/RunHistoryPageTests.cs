@@ -96,4 +96,33 @@ public sealed class RunHistoryPageTests : HistoryPagesTestContext
 
         cut.WaitForAssertion(() => Assert.Equal("No runs recorded yet.", cut.Find("[data-testid=no-runs]").TextContent.Trim()), Patience);
     }
+
+    [Fact]
+    public async Task RunHistory_GapInTheShownRange_SaysHistoryIsIncompleteThere()
+    {
+        await WriteAsync(Run("a", "lab-1", Now.AddHours(-1), RunOutcomes.Passed));
+        await new HistoryStore(Database).ApplyAsync([],
+        [
+            new HistoryGap { Source = "default", From = Now.AddHours(-3), To = Now.AddHours(-3).AddMinutes(9), DroppedRuns = 12, DroppedEvents = 1 },
+            new HistoryGap { Source = "lab-b", From = Now.AddHours(-2), To = Now.AddHours(-2), DroppedEvents = 3 },
+            new HistoryGap { Source = "default", From = Now.AddDays(-5), To = Now.AddDays(-5), DroppedEvents = 2 },
+        ], CancellationToken.None);
+
+        var cut = RenderPage<RunHistory>("/history?source=default&from=2026-11-28T00:00:00Z");
+
+        cut.WaitForAssertion(() => Assert.Equal(
+            "default: 12 run updates and 1 agent event not kept between 2026-11-29 09:00 UTC and 09:09 UTC",
+            Assert.Single(cut.FindAll("[data-testid=history-gap]")).TextContent.Trim()), Patience);
+    }
+
+    [Fact]
+    public async Task RunHistory_NoGap_ShowsNoNotice()
+    {
+        await WriteAsync(Run("a", "lab-1", Now.AddHours(-1), RunOutcomes.Passed));
+
+        var cut = RenderPage<RunHistory>("/history");
+
+        cut.WaitForAssertion(() => Assert.Equal(["a"], ShownRuns(cut)), Patience);
+        Assert.Empty(cut.FindAll("[data-testid=history-gaps]"));
+    }
 }

@@ -2,11 +2,16 @@ using SutWeb.History;
 
 namespace SutWeb.Components.History;
 
-/// <summary>What an agent page's charts show: the agent's runs and connection events over the last days.</summary>
+/// <summary>
+/// What an agent page's charts show, over the last days: its last finished runs, its runs per day and outcome, and its
+/// time connected per day. Only these are kept (not the thousands of runs and events read to count them): the page keeps
+/// this for as long as it is open, once per circuit.
+/// </summary>
 public sealed record AgentActivity(
     DateOnly FirstDay,
     int Days,
-    IReadOnlyList<HistoryRun> Runs,
+    IReadOnlyList<HistoryRun> RecentFinished,
+    IReadOnlyList<OutcomeSeries> Outcomes,
     bool RunsCapped,
     IReadOnlyList<ConnectedDay> Connected)
 {
@@ -49,7 +54,9 @@ public sealed record AgentActivity(
         }
         while (cursor is not null && events.Count < MaxEvents);
 
-        return new AgentActivity(firstDay, DefaultDays, runs, runsCapped,
+        // Newest first, as read; the chart turns them oldest first.
+        HistoryRun[] recent = [.. runs.Where(r => r.DurationSeconds is not null && !RunOutcomes.IsRunning(r.Outcome)).Take(RunDurationChart.MaxRuns)];
+        return new AgentActivity(firstDay, DefaultDays, recent, OutcomesPerDay.Count(runs, firstDay, DefaultDays, zone), runsCapped,
             ConnectedTime.PerDay(events, firstDay, DefaultDays, now, zone));
     }
 }

@@ -1,3 +1,4 @@
+using SutWeb.Components.Styling;
 using SutWeb.History;
 
 namespace SutWeb.Components.History;

@@ -38,7 +38,11 @@ public sealed class DashboardBrowser : IAsyncDisposable
 
     /// <summary>Opens <c>/</c> in a new context and waits for the page's load event (the circuit connects after it).</summary>
     /// <param name="beforeNavigation">Lets the caller hook page events (e.g. WebSocket frames) before the page loads.</param>
-    public async Task<IPage> OpenDashboardAsync(Uri baseAddress, int width = 1600, int height = 1200, Action<IPage>? beforeNavigation = null)
+    public Task<IPage> OpenDashboardAsync(Uri baseAddress, int width = 1600, int height = 1200, Action<IPage>? beforeNavigation = null) =>
+        OpenAsync(baseAddress, width, height, beforeNavigation);
+
+    /// <summary>Opens <paramref name="address"/> (any page of the host) in a new context, as <see cref="OpenDashboardAsync"/> opens <c>/</c>.</summary>
+    public async Task<IPage> OpenAsync(Uri address, int width = 1600, int height = 1200, Action<IPage>? beforeNavigation = null)
     {
         var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = height } });
         lock (_contexts)
@@ -47,7 +51,7 @@ public sealed class DashboardBrowser : IAsyncDisposable
         }
         var page = await context.NewPageAsync();
         beforeNavigation?.Invoke(page);
-        await page.GotoAsync(baseAddress.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
+        await page.GotoAsync(address.ToString(), new PageGotoOptions { WaitUntil = WaitUntilState.Load, Timeout = 60_000 });
         return page;
     }
 

@@ -134,9 +134,8 @@ public static class CircuitScenario
             onePage.DiffBatches.Count == 0 ? null : onePage.DiffBatches.P50 <= RenderTargetMs));
     }
 
-    /// <summary>Waits (bounded) until the host has rendered at least <paramref name="atLeast"/> more batches, then none for a while.</summary>
     /// <summary>What a page's memory is made of: <c>dotnet-gcdump report FILE</c> lists the types by size.</summary>
-    private static async Task WriteHeapDumpAsync(ChildHost host, string path)
+    internal static async Task WriteHeapDumpAsync(ChildHost host, string path)
     {
         // A global tool lands in ~/.dotnet/tools, which is often not on PATH.
         var tools = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".dotnet", "tools");
@@ -155,7 +154,8 @@ public static class CircuitScenario
         }
     }
 
-    private static async Task RendersSettleAsync(ChildHost host, long from, int atLeast)
+    /// <summary>Waits (bounded) until the host has rendered at least <paramref name="atLeast"/> more batches, then none for a while.</summary>
+    internal static async Task RendersSettleAsync(ChildHost host, long from, int atLeast)
     {
         var clock = Stopwatch.StartNew();
         var last = -1L;

@@ -104,7 +104,8 @@ public sealed class ChannelBodyTests
         var body = Assert.Single(receiver.Requests).Json;
         Assert.Equal("Run failed: lab-a:5201", (string?)body["text"]);
         var blocks = body["blocks"]!.AsArray();
-        var all = blocks.ToJsonString();
+        // The texts as Slack reads them (the JSON itself may write < as \u003C).
+        var all = string.Join('\n', blocks.SelectMany(b => b!.AsObject().Select(p => p.Value)).SelectMany(Texts));
         var head = (string)blocks[0]!["text"]!["text"]!;
         Assert.Equal("mrkdwn", (string?)blocks[0]!["text"]!["type"]);
         Assert.Contains("*Run failed: lab-a:5201*", head);
@@ -119,6 +120,14 @@ public sealed class ChannelBodyTests
         Assert.Contains("<https://sutweb.example.com/agents/lab-a?port=5201&amp;x=1|Open in SutWeb>", all);
         Assert.DoesNotContain("Checkout <beta>", all);
     }
+
+    private static IEnumerable<string> Texts(System.Text.Json.Nodes.JsonNode? node) => node switch
+    {
+        System.Text.Json.Nodes.JsonObject o => o.SelectMany(p => Texts(p.Value)),
+        System.Text.Json.Nodes.JsonArray a => a.SelectMany(Texts),
+        System.Text.Json.Nodes.JsonValue v when v.TryGetValue<string>(out var text) => [text],
+        _ => [],
+    };
 
     [Fact]
     public async Task Teams_RunFailed_PostsAnAdaptiveCardMessage()

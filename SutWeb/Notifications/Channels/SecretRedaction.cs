@@ -8,6 +8,9 @@ public static class SecretRedaction
 {
     private const string Hidden = "***";
 
+    /// <summary>Shorter parts of a URL's path or query are left: hiding "v1" everywhere would garble the message and protect nothing.</summary>
+    private const int MinimumPart = 4;
+
     /// <summary>The host (and a port other than the scheme's) of <paramref name="url"/>; "(no URL)" or "(invalid URL)" otherwise.</summary>
     public static string Host(string? url)
     {
@@ -27,7 +30,7 @@ public static class SecretRedaction
 
     /// <summary>
     /// <paramref name="text"/> (an exception's message, a receiver's answer) with the channel's secrets replaced: the
-    /// whole URL, its path and query, the webhook secret and the SMTP password.
+    /// whole URL, its path and query and each of their parts, the webhook secret and the SMTP password.
     /// </summary>
     public static string Scrub(string text, ChannelOptions options)
     {
@@ -49,6 +52,17 @@ public static class SecretRedaction
                 {
                     yield return uri.PathAndQuery;
                     yield return Uri.UnescapeDataString(uri.PathAndQuery);
+                }
+                // A receiver may echo only a part of it: the path, the query, one segment or value (a token).
+                var parts = uri.AbsolutePath.Split('/').Concat(uri.Query.TrimStart('?').Split('&').Select(p => p.Split('=', 2)[^1]));
+                foreach (var part in parts.Where(p => p.Length >= MinimumPart))
+                {
+                    yield return part;
+                    yield return Uri.UnescapeDataString(part);
+                }
+                if (uri.AbsolutePath.Length > 1)
+                {
+                    yield return uri.AbsolutePath;
                 }
                 if (!string.IsNullOrEmpty(uri.UserInfo))
                 {

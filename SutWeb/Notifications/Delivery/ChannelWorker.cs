@@ -33,7 +33,24 @@ public sealed partial class ChannelWorker(
     /// <summary>A delivery for this channel has been stored.</summary>
     public void Wake() => _wake.Writer.TryWrite(true);
 
+    /// <summary>Until SutWeb stops; a fault of its own is logged and the work goes on after a pause, never stopping the host.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await WorkAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                LogFault(logger, channel, SecretRedaction.Scrub(e.ToString(), options));
+                await Task.Delay(StoreRetry, timeProvider, stoppingToken);
+            }
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -205,6 +222,9 @@ public sealed partial class ChannelWorker(
     [LoggerMessage(Level = LogLevel.Error,
         Message = "Notification {DeliveryId} ({Event}) to channel {Channel} ({Destination}) given up after {Attempts} attempts over an hour: {Error}")]
     private static partial void LogGaveUp(ILogger logger, Guid deliveryId, string @event, string channel, string destination, int attempts, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "The sender of notification channel {Channel} failed; it goes on in a moment: {Error}")]
+    private static partial void LogFault(ILogger logger, string channel, string error);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The notifications outbox of channel {Channel} cannot read or write the history database ({Error}); its deliveries wait")]

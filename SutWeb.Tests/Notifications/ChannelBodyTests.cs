@@ -205,6 +205,33 @@ public sealed class ChannelBodyTests
     }
 
     [Fact]
+    public async Task Email_RecipientRefusedByTheServer_IsRefusedWith550AndNotRetried()
+    {
+        await using var smtp = SmtpReceiver.Start("sutweb", "pw-12345", "nobody@example.com");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Notifications:Channels:mail:Type"] = "Email",
+            ["Notifications:Channels:mail:Host"] = "127.0.0.1",
+            ["Notifications:Channels:mail:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Notifications:Channels:mail:Username"] = "sutweb",
+            ["Notifications:Channels:mail:Password"] = "pw-12345",
+            ["Notifications:Channels:mail:From"] = "sutweb@example.com",
+            ["Notifications:Channels:mail:To:0"] = "nobody@example.com",
+        };
+        await using var host = await DeliveryHost.StartAsync(settings,
+            services: s => s.AddSingleton(new SmtpCertificateValidation { Callback = smtp.TrustItsCertificate }));
+        var notification = DeliveryHost.RunFailed(DateTimeOffset.UtcNow, "mail");
+
+        await host.EnqueueAsync(notification);
+        var refused = await host.DeliveryAsync(notification.DeliveryId, "mail", d => d.State == DeliveryState.Refused, "is refused");
+
+        Assert.Equal(550, refused.LastStatus);
+        Assert.StartsWith("SMTP 550", refused.LastError);
+        Assert.Equal(1, refused.Attempts);
+        Assert.Empty(smtp.Received);
+    }
+
+    [Fact]
     public async Task SendTest_OnAChannel_DeliversATestMessage()
     {
         await using var receiver = await RecordingReceiver.StartAsync();

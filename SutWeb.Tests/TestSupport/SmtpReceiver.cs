@@ -9,8 +9,8 @@ namespace SutWeb.Tests.TestSupport;
 
 /// <summary>
 /// An SMTP server in this process (the SmtpServer package) on 127.0.0.1 that MailKit talks to: it offers STARTTLS
-/// with a self-signed certificate made here, takes sign-in only over TLS with the one user and password given, and
-/// records each message. <see cref="TrustItsCertificate"/> is the validation callback a test hands SutWeb.
+/// with a self-signed certificate made here, takes sign-in only over TLS with the one user and password given, refuses
+/// the recipients it is told to, and records each message. <see cref="TrustItsCertificate"/> is the validation callback a test hands SutWeb.
 /// </summary>
 public sealed class SmtpReceiver : IAsyncDisposable
 {
@@ -19,7 +19,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
     private readonly RecordingMessageStore _store = new();
     private readonly Task _running;
 
-    private SmtpReceiver(int port, X509Certificate2 certificate, string user, string password)
+    private SmtpReceiver(int port, X509Certificate2 certificate, string user, string password, IReadOnlyCollection<string> rejected)
     {
         Port = port;
         Certificate = certificate;
@@ -34,6 +34,7 @@ public sealed class SmtpReceiver : IAsyncDisposable
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
         services.Add(_store);
+        services.Add(new RejectingMailboxFilter(rejected));
         services.Add(new DelegatingUserAuthenticator((u, p) => u == user && p == password));
         _server = new SmtpServer.SmtpServer(options, services);
         _running = _server.StartAsync(_stop.Token);
@@ -49,8 +50,9 @@ public sealed class SmtpReceiver : IAsyncDisposable
     public RemoteCertificateValidationCallback TrustItsCertificate =>
         (_, certificate, _, _) => certificate is not null && certificate.GetCertHashString() == Certificate.GetCertHashString();
 
-    public static SmtpReceiver Start(string user, string password) =>
-        new(SutWebHost.FreePort(), MakeCertificate(), user, password);
+    /// <param name="rejected">Recipients it answers 550 for.</param>
+    public static SmtpReceiver Start(string user, string password, params string[] rejected) =>
+        new(SutWebHost.FreePort(), MakeCertificate(), user, password, rejected);
 
     /// <summary>Self-signed, for localhost and 127.0.0.1, valid for a day; loaded from PFX so that TLS can use its key on every platform.</summary>
     private static X509Certificate2 MakeCertificate()

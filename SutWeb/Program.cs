@@ -7,6 +7,7 @@ using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
+using SutWeb.Notifications.Delivery;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
@@ -39,6 +40,7 @@ public partial class Program
         }
         builder.Services.AddAgentMonitoring();
         builder.Services.AddHistory(builder.Configuration);
+        builder.Services.AddNotificationDelivery(builder.Configuration);
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);

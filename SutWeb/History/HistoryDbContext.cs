@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SutWeb.Notifications.Delivery;
 
 namespace SutWeb.History;
 
@@ -13,6 +14,9 @@ public abstract class HistoryDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<HistoryEvent> AgentEvents => Set<HistoryEvent>();
 
     public DbSet<HistoryGap> Gaps => Set<HistoryGap>();
+
+    /// <summary>The notifications outbox (<c>SutWeb/Notifications/Delivery</c>): one row per notification and channel.</summary>
+    public DbSet<OutboxDelivery> NotificationDeliveries => Set<OutboxDelivery>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -39,6 +43,17 @@ public abstract class HistoryDbContext(DbContextOptions options) : DbContext(opt
             gap.ToTable("Gaps");
             gap.HasKey(g => g.Id);
             gap.HasIndex(g => g.From);
+        });
+        modelBuilder.Entity<OutboxDelivery>(delivery =>
+        {
+            delivery.ToTable("NotificationDeliveries");
+            delivery.HasKey(d => d.Id);
+            // The same notification is stored once per channel, whatever the retries and restarts.
+            delivery.HasIndex(d => new { d.DeliveryId, d.Channel }).IsUnique();
+            // A channel's pending deliveries, oldest first (each channel sends in order).
+            delivery.HasIndex(d => new { d.Channel, d.State, d.Id });
+            delivery.HasIndex(d => d.CompletedAt);
+            delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
         });
     }
 }

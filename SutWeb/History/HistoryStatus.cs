@@ -3,6 +3,7 @@ namespace SutWeb.History;
 /// <summary>What the writer last found, for <c>/readyz</c> and the metrics; written by the writer only.</summary>
 public sealed class HistoryStatus
 {
+    private readonly TaskCompletionSource _opened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _dropped;
 
     public HistoryState State { get; private set; } = HistoryState.Starting;
@@ -16,6 +17,9 @@ public sealed class HistoryStatus
     /// <summary>Writes dropped since start because the database was unavailable for longer than the bound covered.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
+    /// <summary>Completes once the writer has created and migrated the database, so that others may use its tables.</summary>
+    public Task WhenOpened => _opened.Task;
+
     public void Healthy(DateTimeOffset at)
     {
         LastWriteAt = at;
@@ -27,6 +31,7 @@ public sealed class HistoryStatus
     {
         LastError = null;
         State = HistoryState.Healthy;
+        _opened.TrySetResult();
     }
 
     public void Degraded(string error)

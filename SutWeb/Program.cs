@@ -7,6 +7,7 @@ using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
+using SutWeb.Notifications.Rules;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
@@ -48,6 +49,7 @@ public partial class Program
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ViewerTime>();
         builder.Services.AddDashboard(builder.Configuration);
+        builder.Services.AddNotificationRules(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

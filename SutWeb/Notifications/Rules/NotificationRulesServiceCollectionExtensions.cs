@@ -1,0 +1,28 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SutWeb.Notifications.Rules;
+
+public static class NotificationRulesServiceCollectionExtensions
+{
+    /// <summary>
+    /// The rules' settings (validated on start) and, when <c>Notifications:Rules</c> names any, the service that judges
+    /// the board: only then is an <see cref="INotificationOutbox"/> needed. With no rule nothing runs.
+    /// </summary>
+    public static IServiceCollection AddNotificationRules(this IServiceCollection services, IConfiguration configuration)
+    {
+        // Bound once whoever asks first (rules or delivery): a second Bind would repeat every list's items.
+        if (!services.Any(d => d.ServiceType == typeof(IOptionsChangeTokenSource<NotificationOptions>)))
+        {
+            services.AddOptions<NotificationOptions>().Bind(configuration.GetSection(NotificationOptions.Section)).ValidateOnStart();
+        }
+        services.AddSingleton<IValidateOptions<NotificationOptions>, NotificationRulesValidator>();
+        if (!configuration.GetSection(NotificationOptions.Section).GetSection(nameof(NotificationOptions.Rules)).GetChildren().Any())
+        {
+            return services;
+        }
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHostedService<NotificationRulesService>();
+        return services;
+    }
+}

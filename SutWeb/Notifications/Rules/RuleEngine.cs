@@ -409,7 +409,7 @@ public sealed class RuleEngine : IDisposable
     private void Due(RuleState state, Condition condition, DateTimeOffset now)
     {
         var rule = state.Rule;
-        if (!condition.Fired && now >= condition.FireAt)
+        if (!condition.Fired && now >= condition.FireAt && !HeldByOutage(state, condition))
         {
             condition.Fired = true;
             if (condition.Event == NotificationEvents.SourceDown)
@@ -442,6 +442,14 @@ public sealed class RuleEngine : IDisposable
         _folder.Offer(Message(rule, condition.Event, resolved: false, now, condition.Since, condition.Source, condition.Agent, condition.Run)
             with { Count = 1 + condition.Folded });
     }
+
+    /// <summary>
+    /// An agent's drop waits while its source is down and the rule's SourceDown for it has not fired yet: it folds
+    /// into that message if it fires, and is told on its own if the source comes back first.
+    /// </summary>
+    private static bool HeldByOutage(RuleState state, Condition condition) =>
+        condition.Event == NotificationEvents.AgentDisconnected
+        && state.Conditions.TryGetValue((NotificationEvents.SourceDown, condition.Source), out var down) && !down.Fired;
 
     /// <summary>Agents of a source that left and were still within their <c>For</c> when it went down: the outage's now.</summary>
     private static void FoldWaitingDisconnects(RuleState state, string source, Condition down)
@@ -478,7 +486,9 @@ public sealed class RuleEngine : IDisposable
         {
             foreach (var condition in state.Conditions.Values)
             {
-                next = Earliest(next, condition.Fired ? (condition.Sent ? condition.RepeatAt : null) : condition.FireAt);
+                // One held by an outage is looked at again when the outage fires or ends.
+                next = Earliest(next, condition.Fired ? (condition.Sent ? condition.RepeatAt : null)
+                    : HeldByOutage(state, condition) ? null : condition.FireAt);
             }
         }
         if (next == _armedFor)

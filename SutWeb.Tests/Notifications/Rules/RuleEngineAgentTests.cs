@@ -73,6 +73,18 @@ public sealed class RuleEngineAgentTests
     }
 
     [Fact]
+    public void RepeatEvery_LongerThanATimerCanWait_StillRepeats()
+    {
+        using var board = RuleBoard.With(Rule(repeat: TimeSpan.FromDays(60))).Seed(Idle("lab-1"));
+        board.Remove(Idle("lab-1"));
+
+        board.Pass(TimeSpan.FromDays(61), TimeSpan.FromHours(6));
+
+        Assert.Equal(2, board.Sent.Count);
+        Assert.Equal(RuleBoard.Start.AddDays(60), board.Sent[1].At);
+    }
+
+    [Fact]
     public void SendResolvedOff_Back_NoReconnectedMessage()
     {
         var rule = Rule();

@@ -496,8 +496,10 @@ public sealed class RuleEngine : IDisposable
             return;
         }
         _armedFor = next;
-        // Whatever was due is done: the next time is later than now, so the timer never fires within this call.
-        _timer.Change(next is { } at ? Max(at - now, TimeSpan.FromMilliseconds(1)) : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        // Whatever was due is done: the next time is later than now, so the timer never fires within this call. A far
+        // one (a RepeatEvery of weeks) is looked at daily, as a timer cannot wait more than about 49 days.
+        _timer.Change(next is { } at ? Min(Max(at - now, TimeSpan.FromMilliseconds(1)), TimeSpan.FromDays(1)) : Timeout.InfiniteTimeSpan,
+            Timeout.InfiniteTimeSpan);
     }
 
     private static DateTimeOffset? Earliest(DateTimeOffset? a, DateTimeOffset? b) =>
@@ -508,6 +510,8 @@ public sealed class RuleEngine : IDisposable
         };
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a >= b ? a : b;
+
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a <= b ? a : b;
 
     private Notification Message(
         CompiledRule rule, string notificationEvent, bool resolved, DateTimeOffset now, DateTimeOffset? since, string source, AgentView? agent, RunRecord? run) =>

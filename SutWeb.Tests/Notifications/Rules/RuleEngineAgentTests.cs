@@ -85,6 +85,24 @@ public sealed class RuleEngineAgentTests
     }
 
     [Fact]
+    public void DepartedAgents_MoreThanRemembered_OldestForgottenWithoutAMessage()
+    {
+        using var board = RuleBoard.With(Rule());
+        var others = Enumerable.Range(1, RuleLimits.MaxDepartedAgents).Select(i => Idle($"lab-{i:00000}")).ToArray();
+        board.Seed([Idle("oldest"), .. others]);
+        board.Remove(Idle("oldest"));
+        board.Pass(RuleLimits.FoldWindow);
+        board.Remove(others);
+        board.Pass(RuleLimits.FoldWindow);
+        var before = board.Sent.Count;
+
+        board.Put(Idle("oldest"));
+        board.Put(others[0]);
+
+        Assert.Equal([(NotificationEvents.AgentReconnected, "lab-00001")], board.Sent.Skip(before).Select(n => (n.Event, n.Agent!.AgentName)));
+    }
+
+    [Fact]
     public void SendResolvedOff_Back_NoReconnectedMessage()
     {
         var rule = Rule();

@@ -25,7 +25,10 @@ public sealed class RuleEngine : IDisposable
     private readonly ITimer _timer;
     private readonly Dictionary<string, AgentView> _seen = new(StringComparer.Ordinal);
     // Agents that left, as last seen: a return is compared with them (a run that failed while it was away).
-    private readonly Dictionary<string, AgentView> _gone = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AgentView View, long Order)> _gone = new(StringComparer.Ordinal);
+    // Departures in order, to forget the oldest past MaxDepartedAgents; entries of agents that came back are skipped.
+    private readonly Queue<(string Key, long Order)> _departures = new();
+    private long _departed;
     private readonly HashSet<string> _answered = new(StringComparer.Ordinal);
     private readonly HashSet<string> _down = new(StringComparer.Ordinal);
     private DateTimeOffset? _armedFor;
@@ -105,12 +108,12 @@ public sealed class RuleEngine : IDisposable
         {
             _gone.Remove(key, out var last);
             Returned(after!, now);
-            RunChanged(last, after!, now, lostAlreadyTold: true);
+            RunChanged(last.View, after!, now, lostAlreadyTold: true);
             return;
         }
         if (after is null)
         {
-            _gone[key] = before;
+            Departed(key, before);
             var outage = _down.Contains(before.Source);
             Left(before, now, outage);
             if (AgentChanges.IsRunning(before))
@@ -122,6 +125,33 @@ public sealed class RuleEngine : IDisposable
             return;
         }
         RunChanged(before, after, now, lostAlreadyTold: false);
+    }
+
+    private void Departed(string key, AgentView agent)
+    {
+        _gone[key] = (agent, ++_departed);
+        _departures.Enqueue((key, _departed));
+        while (_gone.Count > RuleLimits.MaxDepartedAgents && _departures.TryDequeue(out var oldest))
+        {
+            if (_gone.TryGetValue(oldest.Key, out var entry) && entry.Order == oldest.Order)
+            {
+                _gone.Remove(oldest.Key);
+                foreach (var state in _rules)
+                {
+                    state.Conditions.Remove((NotificationEvents.AgentDisconnected, oldest.Key));
+                }
+            }
+        }
+        // Agents that come back leave stale entries behind: rebuilt from what is remembered when they are most.
+        if (_departures.Count > 2 * Math.Max(_gone.Count, 1_000))
+        {
+            var order = _gone.OrderBy(g => g.Value.Order).Select(g => (g.Key, g.Value.Order)).ToList();
+            _departures.Clear();
+            foreach (var departure in order)
+            {
+                _departures.Enqueue(departure);
+            }
+        }
     }
 
     /// <summary>The run on an agent that is (still or again) on the board, compared with the one it had.</summary>

@@ -18,4 +18,11 @@ public static class RuleLimits
     /// minutes, long enough to span a few restarts of an unstable agent, short enough to hear of it the same hour.
     /// </summary>
     public static readonly TimeSpan FlapWindow = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Departed agents remembered (to compare a return with, and to keep their disconnection): past it the oldest
+    /// departure is forgotten, its disconnection dropped without a message. Agents come and go under new names (the
+    /// simulator does it all day), and a board of 20,000 agents leaving at once must not be cut short.
+    /// </summary>
+    public const int MaxDepartedAgents = 20_000;
 }

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using SutWeb.Monitoring;
 using SutWeb.Notifications;
+using SutWeb.Notifications.Rules;
 using SutWeb.Tests.History;
 using SutWeb.Tests.TestSupport;
 
@@ -68,15 +69,29 @@ public sealed class NotificationRulesClockTests
         return [.. outbox.Received.Where(n => n.Rule == "gone")];
     }
 
-    /// <summary>Moves the host's clock a poll at a time, each time until that poll has finished.</summary>
+    /// <summary>
+    /// Moves the host's clock a poll at a time, each time until that poll has finished and the rules have judged what
+    /// it brought: a batch gathers for 100 ms on this clock, so the clock is nudged until they have.
+    /// </summary>
     private static async Task PassAsync(SutWebHost host, FakeTimeProvider clock, TimeSpan time)
     {
         var poller = host.Services.GetRequiredService<PollerStatus>();
+        var rules = host.Services.GetRequiredService<NotificationRulesStatus>();
         for (var passed = TimeSpan.Zero; passed < time; passed += Poll)
         {
             var completed = poller.CompletedPolls;
             clock.Advance(Poll);
             await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the poll has finished");
+            var version = host.Board.Current.Version;
+            await Eventually.UntilAsync(() =>
+            {
+                if (rules.ObservedVersion >= version)
+                {
+                    return true;
+                }
+                clock.Advance(AgentBoard.BatchWindow);
+                return false;
+            }, $"the rules have judged version {version}");
         }
     }
 }

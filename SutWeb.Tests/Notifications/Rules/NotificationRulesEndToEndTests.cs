@@ -23,7 +23,7 @@ public sealed class NotificationRulesEndToEndTests(RulesHost rules) : IClassFixt
         var agent = $"e2e-{rule}";
         var id = Guid.NewGuid().ToString();
         await Host.PutAgentAsync(agent, HistoryAgents.WithRun(agent, 6001, id, "Running", model: "Checkout"));
-        await Eventually.UntilAsync(() => Host.Board.Current.Agents.Any(a => a.AgentName == agent), "the run is on the board");
+        await RulesHost.BoardAsync(Host, agents => agents.Any(a => a.AgentName == agent), "the run is on the board");
 
         await Host.PutAgentAsync(agent, HistoryAgents.WithRun(agent, 6001, id, status, model: "Checkout"));
 
@@ -42,7 +42,7 @@ public sealed class NotificationRulesEndToEndTests(RulesHost rules) : IClassFixt
         const string agent = "e2e-lost";
         var id = Guid.NewGuid().ToString();
         await Host.PutAgentAsync(agent, HistoryAgents.WithRun(agent, 6002, id, "Running"));
-        await Eventually.UntilAsync(() => Host.Board.Current.Agents.Any(a => a.AgentName == agent), "the run is on the board");
+        await RulesHost.BoardAsync(Host, agents => agents.Any(a => a.AgentName == agent), "the run is on the board");
 
         await Host.DeleteAgentAsync(agent);
 
@@ -73,7 +73,7 @@ public sealed class NotificationRulesEndToEndTests(RulesHost rules) : IClassFixt
     {
         const string agent = "e2e-agent";
         await Host.PutAgentAsync(agent, HistoryAgents.Idle(agent, 6004));
-        await Eventually.UntilAsync(() => Host.Board.Current.Agents.Any(a => a.AgentName == agent), "the agent is on the board");
+        await RulesHost.BoardAsync(Host, agents => agents.Any(a => a.AgentName == agent), "the agent is on the board");
 
         await Host.DeleteAgentAsync(agent);
         var dropped = await rules.MessageAsync("agents", NotificationEvents.AgentDisconnected, agent);

@@ -30,7 +30,7 @@ public sealed class NotificationRulesServiceTests
                 ["second"] = new RuleOptions { Events = [NotificationEvents.RunFailed], Channels = ["ops"], Agents = ["lab-2"] },
             },
         };
-        using var service = new NotificationRulesService(board, outbox, Options.Create(options), Options.Create(new DashboardOptions()),
+        using var service = new NotificationRulesService(board, outbox, new NotificationRulesStatus(), Options.Create(options), Options.Create(new DashboardOptions()),
             Options.Create(new EggplantOptions()), TimeProvider.System, loggers.CreateLogger<NotificationRulesService>());
         var start = DateTimeOffset.UtcNow;
         // The first poll, before the service starts: where it starts from.

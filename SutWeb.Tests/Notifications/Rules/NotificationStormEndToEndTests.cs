@@ -18,7 +18,7 @@ public sealed class NotificationStormEndToEndTests
         {
             await host.PutAgentAsync(name, i % 2 == 0 ? HistoryAgents.Idle(name, 7000 + i) : HistoryAgents.WithRun(name, 7000 + i, Guid.NewGuid().ToString(), "Running"));
         }
-        await Eventually.UntilAsync(() => host.Board.Current.Agents.Count == 200 && host.Board.Current.Health.State == UpstreamState.Healthy,
+        await RulesHost.BoardAsync(host, agents => agents.Count == 200 && host.Board.Current.Health.State == UpstreamState.Healthy,
             "the 200 agents are on the board");
 
         await host.SetFaultAsync("http500");

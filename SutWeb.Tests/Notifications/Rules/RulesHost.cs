@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using SutWeb.Notifications;
+using SutWeb.Notifications.Rules;
 using SutWeb.Tests.TestSupport;
 
 namespace SutWeb.Tests.Notifications.Rules;
@@ -58,6 +59,21 @@ public sealed class RulesHost : IAsyncLifetime
                 n.Rule == rule && n.Event == notificationEvent && (agent is null || n.Agent?.AgentName == agent))) is not null,
             $"rule {rule} tells of {notificationEvent} {agent}");
         return found!;
+    }
+
+    /// <summary>Until the rules have judged the board as it is now (each change a test makes must be seen on its own).</summary>
+    public static Task SeenAsync(SutWebHost host)
+    {
+        var status = host.Services.GetRequiredService<NotificationRulesStatus>();
+        var version = host.Board.Current.Version;
+        return Eventually.UntilAsync(() => status.ObservedVersion >= version, $"the rules have judged version {version}");
+    }
+
+    /// <summary>Until the board shows <paramref name="condition"/> and the rules have judged it.</summary>
+    public static async Task BoardAsync(SutWebHost host, Func<IReadOnlyList<SutWeb.Shared.Views.AgentView>, bool> condition, string because)
+    {
+        await Eventually.UntilAsync(() => condition(host.Board.Current.Agents), because);
+        await SeenAsync(host);
     }
 
     public async Task InitializeAsync() => Host = await StartAsync(RuleEvents, Outbox);

@@ -15,6 +15,7 @@ namespace SutWeb.Notifications.Rules;
 public sealed partial class NotificationRulesService(
     AgentBoard board,
     INotificationOutbox outbox,
+    NotificationRulesStatus status,
     IOptions<NotificationOptions> notifications,
     IOptions<DashboardOptions> dashboard,
     IOptions<EggplantOptions> eggplant,
@@ -36,9 +37,11 @@ public sealed partial class NotificationRulesService(
             using var subscription = board.Subscribe();
             LogFollowing(logger, rules.Count);
             engine.Observe(subscription.Initial, null);
+            status.Observed(subscription.Initial.Version);
             await foreach (var batch in subscription.ReadBatchesAsync(stoppingToken))
             {
                 engine.Observe(batch.Snapshot, batch.ChangedKeys);
+                status.Observed(batch.Snapshot.Version);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

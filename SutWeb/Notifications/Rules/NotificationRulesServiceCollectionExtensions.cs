@@ -22,6 +22,7 @@ public static class NotificationRulesServiceCollectionExtensions
             return services;
         }
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<NotificationRulesStatus>();
         services.AddHostedService<NotificationRulesService>();
         return services;
     }

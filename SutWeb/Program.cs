@@ -8,6 +8,7 @@ using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Notifications.Delivery;
+using SutWeb.Notifications.Rules;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
@@ -50,6 +51,7 @@ public partial class Program
         builder.Services.AddMudServices();
         builder.Services.AddScoped<ViewerTime>();
         builder.Services.AddDashboard(builder.Configuration);
+        builder.Services.AddNotificationRules(builder.Configuration);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 
         var app = builder.Build();

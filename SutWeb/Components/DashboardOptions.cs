@@ -13,4 +13,10 @@ public sealed class DashboardOptions
 
     /// <summary>The most disconnected agents kept on screen at once; beyond it the oldest departures go first.</summary>
     public int MaxDepartedRows { get; set; } = 200;
+
+    /// <summary>
+    /// Where people reach this board (https://sutweb.example.com/), for the links in notifications; none when unset,
+    /// since behind a proxy SutWeb cannot know its own public address.
+    /// </summary>
+    public string? PublicUrl { get; set; }
 }

@@ -20,6 +20,12 @@ public sealed class DashboardOptionsValidator : IValidateOptions<DashboardOption
         {
             errors.Add($"Dashboard:MaxDepartedRows must not be negative (is {options.MaxDepartedRows}).");
         }
+        if (!string.IsNullOrWhiteSpace(options.PublicUrl)
+            && !(Uri.TryCreate(options.PublicUrl.Trim(), UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+                 && string.IsNullOrEmpty(url.Query) && string.IsNullOrEmpty(url.Fragment)))
+        {
+            errors.Add($"Dashboard:PublicUrl must be an absolute http or https URL without query or fragment, such as https://sutweb.example.com/ (is '{options.PublicUrl}').");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -29,7 +29,8 @@ public static class NotificationDeliveryServiceCollectionExtensions
         services.AddSingleton<NotificationMetrics>();
         services.AddSingleton<DeliveryActivity>();
         services.AddSingleton<NotificationOutbox>();
-        services.AddSingleton<INotificationOutbox>(provider => provider.GetRequiredService<NotificationOutbox>());
+        // Try: the rules' tests hand their messages to a recording outbox registered before this.
+        services.TryAddSingleton<INotificationOutbox>(provider => provider.GetRequiredService<NotificationOutbox>());
         if (configuration.GetSection(HistoryOptions.Section).GetValue<HistoryProvider?>(nameof(HistoryOptions.Provider)) == HistoryProvider.None)
         {
             services.AddSingleton<IDeliveryStore, MemoryDeliveryStore>();

@@ -14,25 +14,8 @@ public static class BoardRuns
         {
             return null;
         }
-        var start = run.StartTime ?? at;
-        var end = RunOutcomes.IsRunning(run.Outcome) ? null : run.EndTime;
-        return new RunRecord
-        {
-            Source = run.Source,
-            AgentName = run.AgentName,
-            Port = run.Port,
-            ExecutionId = run.ExecutionId,
-            RunId = run.RunId,
-            ProcessId = run.ProcessId,
-            ModelName = run.ModelName,
-            UserName = run.UserName,
-            Type = run.Type,
-            Initiator = run.Initiator,
-            StartTime = start.ToUniversalTime(),
-            EndTime = end?.ToUniversalTime(),
-            Outcome = run.Outcome,
-            DurationSeconds = end is { } e ? Math.Max(0, (e - start).TotalSeconds) : null,
-            LastLog = run.LastLog,
-        };
+        var row = run.ToRow();
+        run.CopyTo(row);
+        return row.ToRecord();
     }
 }

@@ -1,7 +1,6 @@
-using SutWeb.History;
 using SutWeb.Shared.History;
 
-namespace SutWeb.Api;
+namespace SutWeb.History;
 
 /// <summary>Stored rows in the contract's shape: the row's id and write time stay inside, every time in UTC.</summary>
 public static class HistoryRecords

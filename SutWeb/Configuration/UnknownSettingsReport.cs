@@ -4,6 +4,7 @@ using SutWeb.Components;
 using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
+using SutWeb.Notifications;
 using SutWeb.Security;
 using SutWeb.Simulator;
 
@@ -27,6 +28,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (HubLimitsOptions.Section, typeof(HubLimitsOptions)),
         (DashboardOptions.Section, typeof(DashboardOptions)),
         (HistoryOptions.Section, typeof(HistoryOptions)),
+        (NotificationOptions.Section, typeof(NotificationOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

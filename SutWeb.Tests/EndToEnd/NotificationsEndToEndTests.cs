@@ -48,24 +48,7 @@ public sealed class NotificationsEndToEndTests(BrowserFixture browser, ITestOutp
         var chromium = browser.Require();
         AxeScript.Require();
         await using var receiver = await RecordingReceiver.StartAsync();
-        receiver.Script(new ScriptedAnswer(400, Body: "unknown channel"));
-        var settings = DeliveryHost.Channel("ops", "Webhook", receiver.Url("/hooks/ops"));
-        // Nothing listens there: its delivery stays pending, waiting for its next attempt.
-        foreach (var (key, value) in DeliveryHost.Channel("down", "Webhook", $"http://127.0.0.1:{SutWebHost.FreePort()}/hooks/down"))
-        {
-            settings[key] = value;
-        }
-        settings["Notifications:Rules:nightly:Events:0"] = "RunFailed";
-        settings["Notifications:Rules:nightly:Channels:0"] = "ops";
-        settings["Notifications:Rules:nightly:For"] = "00:01:00";
-        await using var host = await DeliveryHost.StartAsync(settings);
-        var refused = DeliveryHost.RunFailed(DateTimeOffset.UtcNow, "ops", "down");
-        await host.EnqueueAsync(refused);
-        await host.DeliveryAsync(refused.DeliveryId, "ops", d => d.State == DeliveryState.Refused, "is refused (400)");
-        var sent = DeliveryHost.SourceDown(DateTimeOffset.UtcNow, 3, "ops");
-        await host.EnqueueAsync(sent);
-        await host.DeliveryAsync(sent.DeliveryId, "ops", d => d.State == DeliveryState.Sent, "is sent");
-        await host.DeliveryAsync(refused.DeliveryId, "down", d => d.Attempts > 0, "has been tried");
+        await using var host = await StartWithDeliveriesAsync(receiver);
         await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900, bypassCsp: true);
         await session.UseThemeAsync(host.BaseAddress, theme);
 
@@ -93,5 +76,65 @@ public sealed class NotificationsEndToEndTests(BrowserFixture browser, ITestOutp
         await Expect(session.Page.GetByTestId("no-channels")).ToBeVisibleAsync();
 
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/notifications with no channel ({theme})");
+    }
+
+    [SkippableFact]
+    public async Task NotificationsPage_OnAPhone_HasNothingToScrollSideways()
+    {
+        var chromium = browser.Require();
+        await using var receiver = await RecordingReceiver.StartAsync();
+        await using var host = await StartWithDeliveriesAsync(receiver);
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 390, 844);
+
+        await session.Page.GotoAsync(new Uri(host.BaseAddress, "notifications").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.Locator("[data-testid=delivery][data-state=Refused]").First).ToBeVisibleAsync();
+
+        Assert.True(await FitsTheWidthAsync(session.Page), "/notifications scrolls sideways on a phone");
+        await session.ScreenshotAsync("phone-notifications");
+
+        await using var bare = await DeliveryHost.StartAsync(new Dictionary<string, string?>());
+        await session.Page.GotoAsync(new Uri(bare.BaseAddress, "notifications").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.GetByTestId("no-channels")).ToBeVisibleAsync();
+
+        Assert.True(await FitsTheWidthAsync(session.Page), "/notifications without channels scrolls sideways on a phone");
+    }
+
+    private static Task<bool> FitsTheWidthAsync(Microsoft.Playwright.IPage page) =>
+        page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+
+    /// <summary>
+    /// A host with two webhook channels and a rule, whose deliveries are Sent and Refused (channel ops, a receiver that
+    /// refuses the first) and Pending (channel down, where nothing listens), in memory (<c>History:Provider=None</c>).
+    /// </summary>
+    private static async Task<SutWebHost> StartWithDeliveriesAsync(RecordingReceiver receiver)
+    {
+        receiver.Script(new ScriptedAnswer(400, Body: "unknown channel"));
+        var settings = DeliveryHost.Channel("ops", "Webhook", receiver.Url("/hooks/ops"));
+        foreach (var (key, value) in DeliveryHost.Channel("down", "Webhook", $"http://127.0.0.1:{SutWebHost.FreePort()}/hooks/down"))
+        {
+            settings[key] = value;
+        }
+        settings["Notifications:Rules:nightly:Events:0"] = "RunFailed";
+        settings["Notifications:Rules:nightly:Channels:0"] = "ops";
+        settings["Notifications:Rules:nightly:For"] = "00:01:00";
+        var host = await DeliveryHost.StartAsync(settings);
+        try
+        {
+            var refused = DeliveryHost.RunFailed(DateTimeOffset.UtcNow, "ops", "down");
+            await host.EnqueueAsync(refused);
+            await host.DeliveryAsync(refused.DeliveryId, "ops", d => d.State == DeliveryState.Refused, "is refused (400)");
+            var sent = DeliveryHost.SourceDown(DateTimeOffset.UtcNow, 3, "ops");
+            await host.EnqueueAsync(sent);
+            await host.DeliveryAsync(sent.DeliveryId, "ops", d => d.State == DeliveryState.Sent, "is sent");
+            await host.DeliveryAsync(refused.DeliveryId, "down", d => d.Attempts > 0, "has been tried");
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
     }
 }

@@ -59,13 +59,13 @@ public sealed class NotificationsPageTests : NotificationsPageTestContext
         var cut = RenderNotifications();
 
         Assert.Equal(["all", "nightly"], cut.FindAll("[data-testid=rule]").Select(r => r.GetAttribute("data-rule")!));
-        var nightly = cut.Find("[data-testid=rule][data-rule=nightly]");
+        var nightly = cut.Find("[data-testid=rule][data-rule=nightly]").ParentElement!;
         Assert.Equal("Run failed, Agent disconnected", nightly.QuerySelector("[data-field=events]")!.TextContent.Trim());
         Assert.Equal(["Sources: lab-a", "Agents: mac-*", "Models: every model"], nightly.QuerySelectorAll("[data-field=scope] div").Select(d => d.TextContent.Trim()));
         Assert.Equal("ops", nightly.QuerySelector("[data-field=channels]")!.TextContent.Trim());
         Assert.Equal(["Once it has held for 1 min", "Again every 4 h while it holds", "No resolved message"],
             nightly.QuerySelectorAll("[data-field=timing] div").Select(d => d.TextContent.Trim()));
-        var all = cut.Find("[data-testid=rule][data-rule=all]");
+        var all = cut.Find("[data-testid=rule][data-rule=all]").ParentElement!;
         Assert.Equal(["At once", "Not repeated", "A resolved message when it ends"],
             all.QuerySelectorAll("[data-field=timing] div").Select(d => d.TextContent.Trim()));
     }
@@ -97,6 +97,8 @@ public sealed class NotificationsPageTests : NotificationsPageTestContext
         Assert.Equal("Cannot connect to the receiver (Connection refused)", Field(rows[1], "answer"));
         Assert.Equal("", Field(rows[1], "next"));
         Assert.Equal("HTTP 200", Field(rows[3], "answer"));
+        Assert.EndsWith("Agent disconnected (resolved): Not delivered yet, will retry: HTTP 503 Service Unavailable; next attempt 12:01:00 UTC",
+            Words(cut.Find("[data-channel=ops] [data-field=last-answer]").TextContent), StringComparison.Ordinal);
         // A word and an icon for every state, not a colour alone.
         Assert.All(rows, r => Assert.NotNull(r.QuerySelector("[data-field=state] svg")));
     }

@@ -83,6 +83,36 @@ public sealed class UnknownSettingsReportTests
     }
 
     [Fact]
+    public void Find_NotificationChannelsAndRules_ReportsOnlyTheSlips()
+    {
+        var configuration = Configure(new()
+        {
+            ["Notifications:Channels:ops:Type"] = "Webhook",
+            ["Notifications:Channels:ops:Url"] = "https://hooks.example.com/x",
+            ["Notifications:Channels:ops:Secret"] = "s",
+            ["Notifications:Channels:ops:Headers:X-Team"] = "qa",
+            ["Notifications:Channels:mail:Type"] = "Email",
+            ["Notifications:Channels:mail:Host"] = "smtp.example.com",
+            ["Notifications:Channels:mail:StartTls"] = "true",
+            ["Notifications:Channels:mail:To:0"] = "qa@example.com",
+            ["Notifications:Rules:nightly:Events:0"] = "RunFailed",
+            ["Notifications:Rules:nightly:Models:0"] = "Login*",
+            ["Notifications:Rules:nightly:RepeatEvery"] = "04:00:00",
+            ["Notifications:Rules:nightly:SendResolved"] = "false",
+            ["Notifications:Channels:mail:Pasword"] = "x",
+            ["Notifications:Rules:nightly:Channel:0"] = "ops",
+        });
+
+        var found = UnknownSettingsReport.Find(configuration).ToDictionary(u => u.Key, u => u.Suggestion);
+
+        Assert.Equal(new Dictionary<string, string?>
+        {
+            ["Notifications:Channels:mail:Pasword"] = "Notifications:Channels:mail:Password",
+            ["Notifications:Rules:nightly:Channel"] = "Notifications:Rules:nightly:Channels",
+        }, found);
+    }
+
+    [Fact]
     public void Find_MistypedSection_NamesTheSectionMeant()
     {
         var configuration = Configure(new()

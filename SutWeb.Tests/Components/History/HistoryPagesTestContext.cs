@@ -33,10 +33,16 @@ public abstract class HistoryPagesTestContext : BunitContext, IAsyncLifetime
         {
             Services.AddSingleton(_ => new HistoryQueries(Database));
         }
+        AddServices(Services);
         SetRendererInfo(new RendererInfo("Server", isInteractive: true));
     }
 
     protected bool HistoryOn { get; }
+
+    /// <summary>A derived context's own services: bUnit takes none once it has been asked for one.</summary>
+    protected virtual void AddServices(IServiceCollection services)
+    {
+    }
 
     protected FakeTimeProvider Clock { get; } = new(Now);
 

@@ -29,7 +29,7 @@ public sealed partial class NotificationRulesService(
         var names = EggplantSources.Resolve(eggplant.Value).ToDictionary(s => s.Id, s => s.DisplayName, StringComparer.Ordinal);
         // Messages are few (folded), and each waits here only as long as the outbox takes to store one.
         var decided = Channel.CreateUnbounded<Notification>(new UnboundedChannelOptions { SingleReader = true });
-        var handOver = HandOverAsync(decided.Reader, stoppingToken);
+        var handOver = HandOverAsync(decided.Reader);
         try
         {
             using var engine = new RuleEngine(rules, dashboard.Value.StuckAfter, dashboard.Value.PublicUrl, names, timeProvider,
@@ -54,26 +54,24 @@ public sealed partial class NotificationRulesService(
         }
     }
 
-    private async Task HandOverAsync(ChannelReader<Notification> decided, CancellationToken stoppingToken)
+    /// <summary>
+    /// Until the queue is completed, not until the host stops: what was decided before the stop still reaches the
+    /// outbox, which stores it before the delivery part stops (the rules stop first, registered after it).
+    /// </summary>
+    private async Task HandOverAsync(ChannelReader<Notification> decided)
     {
-        try
+        await foreach (var notification in decided.ReadAllAsync(CancellationToken.None))
         {
-            await foreach (var notification in decided.ReadAllAsync(stoppingToken))
+            LogDecided(logger, notification.Rule, notification.Event, notification.Resolved, notification.Source,
+                notification.Agent?.AgentName, notification.Count, notification.DeliveryId);
+            try
             {
-                LogDecided(logger, notification.Rule, notification.Event, notification.Resolved, notification.Source,
-                    notification.Agent?.AgentName, notification.Count, notification.DeliveryId);
-                try
-                {
-                    await outbox.EnqueueAsync(notification, stoppingToken);
-                }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    LogNotStored(logger, exception, notification.Rule, notification.Event, notification.DeliveryId);
-                }
+                await outbox.EnqueueAsync(notification, CancellationToken.None);
             }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            catch (Exception exception)
+            {
+                LogNotStored(logger, exception, notification.Rule, notification.Event, notification.DeliveryId);
+            }
         }
     }
 

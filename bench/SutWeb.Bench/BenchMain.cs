@@ -121,6 +121,9 @@ public static class BenchMain
             case AgentPageScenario.Name:
                 await AgentPageScenario.RunAsync(options, report);
                 break;
+            case NotificationsScenario.Name:
+                await NotificationsScenario.RunAsync(options, report);
+                break;
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

@@ -6,7 +6,7 @@ namespace SutWeb.Bench;
 /// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history", "agentpages"];
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history", "agentpages", "notifications"];
 
     public List<string> Scenarios { get; init; } = [];
 
@@ -35,6 +35,12 @@ public sealed record BenchOptions
 
     /// <summary>Agent pages open at each measurement of 'agentpages', ascending (the first page is always measured apart).</summary>
     public int[] AgentPages { get; init; } = [50, 100];
+
+    /// <summary>Timed failures in 'notifications'.</summary>
+    public int NotificationFailures { get; init; } = 50;
+
+    /// <summary>Agents of the source that goes down and comes back in 'notifications'.</summary>
+    public int OutageAgents { get; init; } = 1_000;
 
     public TimeSpan Window { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -67,6 +73,8 @@ public sealed record BenchOptions
                 case "--history-runs": options = options with { HistoryRuns = Int(Value()) }; break;
                 case "--history-queries": options = options with { HistoryQueries = Int(Value()) }; break;
                 case "--agent-pages": options = options with { AgentPages = [.. Value().Split(',').Select(Int)] }; break;
+                case "--notification-failures": options = options with { NotificationFailures = Int(Value()) }; break;
+                case "--outage-agents": options = options with { OutageAgents = Int(Value()) }; break;
                 case "--window": options = options with { Window = TimeSpan.FromSeconds(double.Parse(Value(), CultureInfo.InvariantCulture)) }; break;
                 case "--chromium": options = options with { Chromium = Value() }; break;
                 case "--out": options = options with { Output = Path.GetFullPath(Value()) }; break;
@@ -87,7 +95,7 @@ public sealed record BenchOptions
     private static int Int(string text) => int.Parse(text, CultureInfo.InvariantCulture);
 
     public const string Usage = """
-        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources history agentpages] [options]
+        usage: dotnet run -c Release --project bench/SutWeb.Bench -- [all | parse payload upstream fanout latency circuits sources history agentpages notifications] [options]
           --browsers N      Chromium pages beside the hub clients in 'upstream' (default 20; 0 = none)
           --pages K         dashboard pages for memory per circuit in 'circuits' (default 10)
           --changes N       timed changes per poll interval in 'latency', and at 2 s in 'sources' (default 100)
@@ -98,6 +106,8 @@ public sealed record BenchOptions
           --history-runs N    runs stored before 'history' times its pages (default 1000000)
           --history-queries N timed queries per page in 'history' (default 200)
           --agent-pages L   agent pages open at each memory measurement in 'agentpages' (default 50,100)
+          --notification-failures N  timed failures in 'notifications' (default 50)
+          --outage-agents N agents of the source that goes down and back in 'notifications' (default 1000)
           --chromium PATH   the browser (default /usr/bin/chromium)
           --out FILE        the JSON file to update (default docs/bench/performance.json of this repository)
           --no-json         print the figures only

@@ -96,13 +96,13 @@ public abstract class NotificationPipelineEndToEndTests
         settings["Eggplant:PollInterval"] = settings["Eggplant:IdlePollInterval"] = "00:00:05";
         await using var host = await SutWebHost.StartOnClockAsync(clock, settings);
         await host.PutAgentAsync("lab-1", HistoryAgents.Idle("lab-1", 6101));
-        await PipelineClock.PassAsync(host, clock, poll, 2 * poll);
+        await RulesClock.PassAsync(host, clock, poll, 2 * poll);
 
         await host.DeleteAgentAsync("lab-1");
-        await PipelineClock.PassAsync(host, clock, poll, TimeSpan.FromMinutes(1) + 2 * poll);
+        await RulesClock.PassAsync(host, clock, poll, TimeSpan.FromMinutes(1) + 2 * poll);
         await Eventually.UntilAsync(() => receiver.Requests.Count >= 1, "the disconnection is received");
         await host.PutAgentAsync("lab-1", HistoryAgents.Idle("lab-1", 6101));
-        await PipelineClock.PassAsync(host, clock, poll, 2 * poll);
+        await RulesClock.PassAsync(host, clock, poll, 2 * poll);
         await Eventually.UntilAsync(() => receiver.Requests.Count >= 2, "the reconnection is received");
 
         var bodies = receiver.Requests.Select(r => r.Json).ToList();

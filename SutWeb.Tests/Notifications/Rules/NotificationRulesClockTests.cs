@@ -33,28 +33,28 @@ public sealed class NotificationRulesClockTests
         settings["Eggplant:PollInterval"] = settings["Eggplant:IdlePollInterval"] = "00:00:05";
         await using var host = await SutWebHost.StartOnClockAsync(clock, settings, s => s.AddSingleton<INotificationOutbox>(outbox));
         await host.PutAgentAsync("lab-1", HistoryAgents.Idle("lab-1", 6101));
-        await PassAsync(host, clock, 2 * Poll);
+        await RulesClock.PassAsync(host, clock, Poll, 2 * Poll);
 
         // Away for 40 s: not news.
         await host.DeleteAgentAsync("lab-1");
-        await PassAsync(host, clock, TimeSpan.FromSeconds(40));
+        await RulesClock.PassAsync(host, clock, Poll, TimeSpan.FromSeconds(40));
         await host.PutAgentAsync("lab-1", HistoryAgents.Idle("lab-1", 6101));
-        await PassAsync(host, clock, TimeSpan.FromMinutes(2));
+        await RulesClock.PassAsync(host, clock, Poll, TimeSpan.FromMinutes(2));
         // A message of another rule after all of that: every batch before it has been judged.
         await host.PutAgentAsync("marker", HistoryAgents.WithRun("marker", 6199, Guid.NewGuid().ToString(), "Failed"));
-        await PassAsync(host, clock, 2 * Poll);
+        await RulesClock.PassAsync(host, clock, Poll, 2 * Poll);
         await Eventually.UntilAsync(() => outbox.Received.Any(n => n.Rule == "marker"), "the marker's message");
         Assert.DoesNotContain(outbox.Received, n => n.Rule == "gone");
 
         // Away for longer than For: told once it has held, again every 10 minutes, and resolved when back.
         await host.DeleteAgentAsync("lab-1");
-        await PassAsync(host, clock, TimeSpan.FromMinutes(1) + 2 * Poll);
+        await RulesClock.PassAsync(host, clock, Poll, TimeSpan.FromMinutes(1) + 2 * Poll);
         var dropped = Assert.Single(await GoneAsync(outbox, 1));
         Assert.InRange(dropped.At - dropped.Since!.Value, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1) + 2 * Poll);
-        await PassAsync(host, clock, TimeSpan.FromMinutes(10));
+        await RulesClock.PassAsync(host, clock, Poll, TimeSpan.FromMinutes(10));
         await GoneAsync(outbox, 2);
         await host.PutAgentAsync("lab-1", HistoryAgents.Idle("lab-1", 6101));
-        await PassAsync(host, clock, 2 * Poll);
+        await RulesClock.PassAsync(host, clock, Poll, 2 * Poll);
 
         var messages = await GoneAsync(outbox, 3);
         Assert.Equal(
@@ -67,31 +67,5 @@ public sealed class NotificationRulesClockTests
     {
         await Eventually.UntilAsync(() => outbox.Received.Count(n => n.Rule == "gone") >= count, $"{count} message(s) of the rule");
         return [.. outbox.Received.Where(n => n.Rule == "gone")];
-    }
-
-    /// <summary>
-    /// Moves the host's clock a poll at a time, each time until that poll has finished and the rules have judged what
-    /// it brought: a batch gathers for 100 ms on this clock, so the clock is nudged until they have.
-    /// </summary>
-    private static async Task PassAsync(SutWebHost host, FakeTimeProvider clock, TimeSpan time)
-    {
-        var poller = host.Services.GetRequiredService<PollerStatus>();
-        var rules = host.Services.GetRequiredService<NotificationRulesStatus>();
-        for (var passed = TimeSpan.Zero; passed < time; passed += Poll)
-        {
-            var completed = poller.CompletedPolls;
-            clock.Advance(Poll);
-            await Eventually.UntilAsync(() => poller.CompletedPolls > completed, "the poll has finished");
-            var version = host.Board.Current.Version;
-            await Eventually.UntilAsync(() =>
-            {
-                if (rules.ObservedVersion >= version)
-                {
-                    return true;
-                }
-                clock.Advance(AgentBoard.BatchWindow);
-                return false;
-            }, $"the rules have judged version {version}");
-        }
     }
 }

@@ -4,10 +4,13 @@ using SutWeb.Monitoring;
 using SutWeb.Notifications.Rules;
 using SutWeb.Tests.TestSupport;
 
-namespace SutWeb.Tests.Notifications.Pipeline;
+namespace SutWeb.Tests.Notifications;
 
-/// <summary>Steps a host on a fake clock a poll at a time, each time until the rules have judged what that poll brought (as NotificationRulesClockTests).</summary>
-internal static class PipelineClock
+/// <summary>
+/// Moves a host's clock a poll at a time, each time until that poll has finished and the rules have judged what it
+/// brought: a board batch gathers for 100 ms on this clock, so the clock is nudged until they have.
+/// </summary>
+internal static class RulesClock
 {
     public static async Task PassAsync(SutWebHost host, FakeTimeProvider clock, TimeSpan poll, TimeSpan time)
     {
@@ -25,7 +28,6 @@ internal static class PipelineClock
                 {
                     return true;
                 }
-                // A board batch gathers for 100 ms on this clock.
                 clock.Advance(AgentBoard.BatchWindow);
                 return false;
             }, $"the rules have judged version {version}");

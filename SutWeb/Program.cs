@@ -9,6 +9,7 @@ using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Notifications.Delivery;
 using SutWeb.Notifications.Rules;
+using SutWeb.ScaleOut;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
@@ -33,6 +34,7 @@ public partial class Program
         configure?.Invoke(builder);
 
         var simulatorEnabled = SimulatorActivation.IsEnabled(builder.Configuration);
+        builder.Services.AddScaleOut(builder.Configuration);
         builder.Services.AddEggplantClient(builder.Configuration);
         if (simulatorEnabled)
         {

@@ -17,6 +17,8 @@ public static class SutWebTheme
         {
             Primary = "#3b5bdb",
             AppbarBackground = "#1f2a44",
+            // Darker than MudBlazor's default (#6f6f6f), which falls to 4.4:1 on a hovered or tinted row.
+            TextSecondary = "#616161",
             Info = "#0b57d0",
             Success = "#1b6e20",
             Warning = "#8f4700",

@@ -110,7 +110,8 @@ public sealed class OidcProviderTests
         var callback = await browser.SubmitAsync(formPost, form => form.AsIs());
 
         // The token endpoint refuses the code to a client that cannot prove itself; the handler fails the callback.
-        Assert.NotEqual(HttpStatusCode.OK, callback.StatusCode);
+        Assert.Contains("invalid_client", await callback.Content.ReadAsStringAsync());
+        Assert.EndsWith("/failed", callback.RequestMessage!.RequestUri!.AbsolutePath);
     }
 
     [Fact]

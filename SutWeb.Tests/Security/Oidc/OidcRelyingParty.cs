@@ -52,6 +52,13 @@ public sealed class OidcRelyingParty : IAsyncDisposable
                 options.MapInboundClaims = false;
                 options.TokenValidationParameters.NameClaimType = "name";
                 options.TokenValidationParameters.RoleClaimType = "roles";
+                // A failed callback shows why, for the test to read, instead of an exception page.
+                options.Events.OnRemoteFailure = context =>
+                {
+                    context.Response.Redirect("/failed?why=" + Uri.EscapeDataString(context.Failure?.Message ?? ""));
+                    context.HandleResponse();
+                    return Task.CompletedTask;
+                };
             });
         builder.Services.AddAuthorization();
         var app = builder.Build();
@@ -64,6 +71,7 @@ public sealed class OidcRelyingParty : IAsyncDisposable
             new AuthenticationProperties { RedirectUri = "/signed-out" },
             [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]));
         app.MapGet("/signed-out", () => Results.Text("signed out"));
+        app.MapGet("/failed", (string why) => Results.Text($"sign-in failed: {why}"));
         await app.StartAsync();
         return new OidcRelyingParty(app);
     }

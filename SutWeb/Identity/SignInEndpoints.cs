@@ -1,0 +1,52 @@
+using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.Authentication;
+
+namespace SutWeb.Identity;
+
+/// <summary><c>GET /signin</c> (to the provider and back to a page of this site) and <c>POST /signout</c> (antiforgery).</summary>
+public static partial class SignInEndpoints
+{
+    public static void MapOperatorSignIn(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(OidcDefaults.SignInPath, (string? returnUrl) => Results.Challenge(
+            new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OidcDefaults.ChallengeScheme]));
+        endpoints.MapPost(OidcDefaults.SignOutPath, SignOutAsync);
+    }
+
+    /// <summary>Only a path on this site: an absolute or protocol-relative address would make /signin an open redirect.</summary>
+    public static string LocalOrHome(string? returnUrl) =>
+        returnUrl is { Length: > 0 } url && url[0] == '/' && (url.Length == 1 || (url[1] != '/' && url[1] != '\\'))
+            && !url.Any(char.IsControl)
+            ? url
+            : "/";
+
+    private static async Task SignOutAsync(HttpContext context, IAntiforgery antiforgery, OperatorSessions sessions, ILoggerFactory loggers)
+    {
+        // A form of this site only: another site's page must not sign a person out (nor anything else).
+        if (!await antiforgery.IsRequestValidAsync(context))
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+        var signedIn = await context.AuthenticateAsync(OidcDefaults.CookieScheme);
+        var session = signedIn.Succeeded ? OperatorIdentity.SessionOf(signedIn.Principal) : null;
+        if (session is not null)
+        {
+            // The provider's end-session first: it reads the ID token hint from the cookie before that goes.
+            await context.SignOutAsync(OidcDefaults.ChallengeScheme, new AuthenticationProperties { RedirectUri = "/" });
+            LogSignedOut(loggers.CreateLogger(typeof(SignInEndpoints).FullName!), OperatorIdentity.WhoFrom(signedIn.Principal!) ?? "unnamed user");
+        }
+        await context.SignOutAsync(OidcDefaults.CookieScheme);
+        if (session is not null)
+        {
+            sessions.End(session);
+        }
+        if (context.Response.Headers.Location.Count == 0)
+        {
+            context.Response.Redirect("/");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{Who} signed out")]
+    private static partial void LogSignedOut(ILogger logger, string who);
+}

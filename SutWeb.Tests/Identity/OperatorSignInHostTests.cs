@@ -62,4 +62,23 @@ public sealed class OperatorSignInHostTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
     }
+
+    [Theory]
+    [InlineData("/agents/default/agent-07", "/agents/default/agent-07")]
+    [InlineData("https://evil.example.com/", "/")]
+    [InlineData("/\"><script>alert(1)</script>", "/&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;")]
+    public async Task SignInReturn_EvenWithoutTheAccessKey_MovesOnToAPageOfThisSiteOnly(string returnUrl, string shown)
+    {
+        var settings = new Dictionary<string, string?>(Oidc) { ["Security:AccessKey"] = "wall-screen-key-4711" };
+        await using var host = await SutWebHost.StartAsync(settings);
+        using var client = Raw(host);
+
+        using var response = await client.GetAsync($"/signin/return?returnUrl={Uri.EscapeDataString(returnUrl)}");
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains($"content=\"0;url={shown}\"", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("<script", page, StringComparison.Ordinal);
+        Assert.DoesNotContain("evil.example.com", page, StringComparison.Ordinal);
+    }
 }

@@ -12,6 +12,12 @@ public static class OidcDefaults
 
     public const string SignInPath = "/signin";
     public const string SignOutPath = "/signout";
+
+    /// <summary>
+    /// Where the provider's redirects end: a page that moves on by itself, because a navigation that came from another
+    /// site carries no SameSite=Strict cookie (the access key's), and the board would answer 401 until reloaded.
+    /// </summary>
+    public const string ReturnPath = "/signin/return";
     public const string CallbackPath = "/signin-oidc";
     public const string SignedOutCallbackPath = "/signout-callback-oidc";
 

@@ -89,7 +89,7 @@ public static partial class OperatorSignInExtensions
         options.SignOutScheme = OidcDefaults.CookieScheme;
         options.CallbackPath = OidcDefaults.CallbackPath;
         options.SignedOutCallbackPath = OidcDefaults.SignedOutCallbackPath;
-        options.SignedOutRedirectUri = "/";
+        options.SignedOutRedirectUri = SignInEndpoints.Return("/");
         // Claim types as the token names them, so that OperatorClaimType is what the provider's documentation says.
         options.MapInboundClaims = false;
         options.TokenValidationParameters.NameClaimType = "name";
@@ -137,7 +137,7 @@ public static partial class OperatorSignInExtensions
     private static Task RemoteFailure(RemoteFailureContext context)
     {
         LogSignInFailed(Logger(context.HttpContext), context.Failure?.Message ?? "unknown");
-        context.Response.Redirect("/");
+        context.Response.Redirect(SignInEndpoints.Return("/"));
         context.HandleResponse();
         return Task.CompletedTask;
     }

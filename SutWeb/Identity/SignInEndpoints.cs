@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 
@@ -9,8 +10,22 @@ public static partial class SignInEndpoints
     public static void MapOperatorSignIn(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapGet(OidcDefaults.SignInPath, (string? returnUrl) => Results.Challenge(
-            new AuthenticationProperties { RedirectUri = LocalOrHome(returnUrl) }, [OidcDefaults.ChallengeScheme]));
+            new AuthenticationProperties { RedirectUri = Return(returnUrl) }, [OidcDefaults.ChallengeScheme]));
         endpoints.MapPost(OidcDefaults.SignOutPath, SignOutAsync);
+        // Open: it shows nothing but a link to a page of this site, which then asks for the access key as always.
+        endpoints.MapGet(OidcDefaults.ReturnPath, (string? returnUrl) => Results.Content(ReturnPage(LocalOrHome(returnUrl)), "text/html; charset=utf-8"))
+            .AllowAnonymous();
+    }
+
+    /// <summary>The address the provider sends the browser back to, via <see cref="OidcDefaults.ReturnPath"/>.</summary>
+    public static string Return(string? returnUrl) => $"{OidcDefaults.ReturnPath}?returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}";
+
+    /// <summary>A refresh from this site's own page: the next navigation is same-site and carries every cookie.</summary>
+    public static string ReturnPage(string localUrl)
+    {
+        var url = HtmlEncoder.Default.Encode(localUrl);
+        return $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\">"
+            + $"<title>SutWeb</title></head><body><p><a href=\"{url}\">Continue to SutWeb</a></p></body></html>";
     }
 
     /// <summary>Only a path on this site: an absolute or protocol-relative address would make /signin an open redirect.</summary>
@@ -33,7 +48,7 @@ public static partial class SignInEndpoints
         if (session is not null)
         {
             // The provider's end-session first: it reads the ID token hint from the cookie before that goes.
-            await context.SignOutAsync(OidcDefaults.ChallengeScheme, new AuthenticationProperties { RedirectUri = "/" });
+            await context.SignOutAsync(OidcDefaults.ChallengeScheme, new AuthenticationProperties { RedirectUri = Return("/") });
             LogSignedOut(loggers.CreateLogger(typeof(SignInEndpoints).FullName!), OperatorIdentity.WhoFrom(signedIn.Principal!) ?? "unnamed user");
         }
         await context.SignOutAsync(OidcDefaults.CookieScheme);
@@ -43,7 +58,7 @@ public static partial class SignInEndpoints
         }
         if (context.Response.Headers.Location.Count == 0)
         {
-            context.Response.Redirect("/");
+            context.Response.Redirect(Return("/"));
         }
     }
 

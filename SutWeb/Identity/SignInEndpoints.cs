@@ -47,9 +47,18 @@ public static partial class SignInEndpoints
         var session = signedIn.Succeeded ? OperatorIdentity.SessionOf(signedIn.Principal) : null;
         if (session is not null)
         {
-            // The provider's end-session first: it reads the ID token hint from the cookie before that goes.
-            await context.SignOutAsync(OidcDefaults.ChallengeScheme, new AuthenticationProperties { RedirectUri = Return("/") });
-            LogSignedOut(loggers.CreateLogger(typeof(SignInEndpoints).FullName!), OperatorIdentity.WhoFrom(signedIn.Principal!) ?? "unnamed user");
+            var logger = loggers.CreateLogger(typeof(SignInEndpoints).FullName!);
+            try
+            {
+                // The provider's end-session first: it reads the ID token hint from the cookie before that goes.
+                await context.SignOutAsync(OidcDefaults.ChallengeScheme, new AuthenticationProperties { RedirectUri = Return("/") });
+            }
+            catch (Exception e) when (e is InvalidOperationException or HttpRequestException)
+            {
+                // The provider cannot be reached: SutWeb's own sign-in ends all the same.
+                LogProviderSignOutFailed(logger, e.Message);
+            }
+            LogSignedOut(logger, OperatorIdentity.WhoFrom(signedIn.Principal!) ?? "unnamed user");
         }
         await context.SignOutAsync(OidcDefaults.CookieScheme);
         if (session is not null)
@@ -61,6 +70,9 @@ public static partial class SignInEndpoints
             context.Response.Redirect(Return("/"));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The provider's sign-out could not be reached ({Reason}): only SutWeb's sign-in ended")]
+    private static partial void LogProviderSignOutFailed(ILogger logger, string reason);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "{Who} signed out")]
     private static partial void LogSignedOut(ILogger logger, string who);

@@ -21,11 +21,13 @@ public static partial class SignInEndpoints
     public static string Return(string? returnUrl) => $"{OidcDefaults.ReturnPath}?returnUrl={Uri.EscapeDataString(LocalOrHome(returnUrl))}";
 
     /// <summary>A refresh from this site's own page: the next navigation is same-site and carries every cookie.</summary>
-    public static string ReturnPage(string localUrl)
+    public static string ReturnPage(string localUrl) => MovingOnPage(localUrl);
+
+    private static string MovingOnPage(string address)
     {
-        var url = HtmlEncoder.Default.Encode(localUrl);
+        var url = HtmlEncoder.Default.Encode(address);
         return $"<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta http-equiv=\"refresh\" content=\"0;url={url}\">"
-            + $"<title>SutWeb</title></head><body><p><a href=\"{url}\">Continue to SutWeb</a></p></body></html>";
+            + $"<title>SutWeb</title></head><body><p><a href=\"{url}\">Continue</a></p></body></html>";
     }
 
     /// <summary>Only a path on this site: an absolute or protocol-relative address would make /signin an open redirect.</summary>
@@ -65,9 +67,18 @@ public static partial class SignInEndpoints
         {
             sessions.End(session);
         }
-        if (context.Response.Headers.Location.Count == 0)
+        var location = context.Response.Headers.Location.ToString();
+        if (location.Length == 0)
         {
             context.Response.Redirect(Return("/"));
+        }
+        else if (!location.StartsWith('/'))
+        {
+            // Browsers hold a form post's redirect to CSP form-action ('self'): the provider is reached by a page instead.
+            context.Response.Headers.Location = default;
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            await context.Response.WriteAsync(MovingOnPage(location));
         }
     }
 

@@ -5,6 +5,7 @@ using SutWeb.Components.Styling;
 using SutWeb.Configuration;
 using SutWeb.Eggplant;
 using SutWeb.History;
+using SutWeb.Identity;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Notifications.Delivery;
@@ -45,6 +46,7 @@ public partial class Program
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);
+        builder.Services.AddOperatorSignIn(builder.Configuration);
         // Request lines carry query strings, and a wall screen's first request carries the access key.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddStatusHub(builder.Configuration);
@@ -63,6 +65,7 @@ public partial class Program
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSutWebSecurity();
+        app.UseOperatorSignIn();
         app.UseAntiforgery();
 
         if (simulatorEnabled)

@@ -4,6 +4,7 @@ using SutWeb.Components;
 using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
+using SutWeb.Identity;
 using SutWeb.Notifications;
 using SutWeb.Security;
 using SutWeb.Simulator;
@@ -24,6 +25,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (EggplantOptions.Section, typeof(EggplantOptions)),
         (SimulatorOptions.SectionName, typeof(SimulatorOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
+        (SecurityOptions.Section, typeof(OidcSection)),
         (HubFanoutOptions.Section, typeof(HubFanoutOptions)),
         (HubLimitsOptions.Section, typeof(HubLimitsOptions)),
         (DashboardOptions.Section, typeof(DashboardOptions)),

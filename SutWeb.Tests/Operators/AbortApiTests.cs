@@ -182,6 +182,23 @@ public sealed class AbortApiTests
     }
 
     [Fact]
+    public async Task Start_KeysWithoutHistoryDatabase_SaysTheAuditTrailIsInMemoryOnly()
+    {
+        await using var host = await StartAsync(); // History:Provider=None
+
+        Assert.Contains(host.Logs.Lines, l => l.Contains("audit trail is kept in memory only", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("2 operator keys may abort runs: alice, bob", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Start_NoOperatorConfigured_SaysNothingOfOperators()
+    {
+        await using var host = await SutWebHost.StartAsync();
+
+        Assert.DoesNotContain(host.Logs.Lines, l => l.Contains("operator", StringComparison.OrdinalIgnoreCase) || l.Contains("audit trail", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Audit_WithoutOperator_401()
     {
         await using var host = await StartAsync();

@@ -3,9 +3,15 @@ using SutWeb.Operators.Audit;
 
 namespace SutWeb.Operators;
 
-/// <summary>Says once at start which operator keys are configured (by name) and where the audit trail is kept.</summary>
+/// <summary>
+/// Says once at start which operator keys are configured (by name) and, when anyone can act at all (a key or a
+/// sign-in is configured), that the audit trail is kept in memory only if it is.
+/// </summary>
 public sealed partial class OperatorsStartupReport(
-    IOptions<OperatorKeyOptions> keys, IAuditTrail audit, ILogger<OperatorsStartupReport> logger) : IHostedService
+    IOptions<OperatorKeyOptions> keys,
+    IOptions<OperatorAuthenticationOptions> schemes,
+    IAuditTrail audit,
+    ILogger<OperatorsStartupReport> logger) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
@@ -14,7 +20,7 @@ public sealed partial class OperatorsStartupReport(
         {
             LogKeys(logger, names.Count, string.Join(", ", names));
         }
-        if (!audit.Durable)
+        if (!audit.Durable && (names.Count > 0 || schemes.Value.Schemes.Count > 1))
         {
             LogMemoryOnly(logger, MemoryAuditTrail.Capacity);
         }

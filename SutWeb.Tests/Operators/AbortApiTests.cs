@@ -7,6 +7,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using SutWeb.Operators;
 using SutWeb.Security;
 using SutWeb.Shared.Views;
@@ -104,6 +105,29 @@ public sealed class AbortApiTests
         var entry = Assert.Single(await AuditAsync(host, AliceKey));
         Assert.Equal("UpstreamFailed", entry["result"]?.GetValue<string>());
         Assert.Equal(error, entry["error"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Abort_ProcessGoneBeforeTheBoardKnew_502SayingSoAndTheBoardCatchesUpAtOnce()
+    {
+        // On a fake clock the board changes only when a poll is asked for: it still shows the run the server has lost.
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await SutWebHost.StartOnClockAsync(clock, new Dictionary<string, string?>
+        {
+            ["Simulator:AgentCount"] = "0",
+            ["Security:OperatorKeys:alice:Sha256"] = Sha256(AliceKey),
+        });
+        await host.PutAgentAsync("martin2", RunningAgent());
+        host.Services.GetRequiredService<SutWeb.Monitoring.PollerStatus>().PollNow();
+        await Eventually.UntilAsync(() => Martin(host) is { State: AgentState.Running }, "martin2's run is on the board");
+        await host.DeleteAgentAsync("martin2");
+
+        using var response = await AbortAsync(host, AliceKey, ExecutionId);
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        Assert.Contains("404", (await ReadAsync(response))["error"]?.GetValue<string>());
+        Assert.Equal(1, (await host.GetStatsAsync()).AbortRequests);
+        await Eventually.UntilAsync(() => Martin(host) is null, "the poll the abort asked for has removed martin2");
     }
 
     [Fact]

@@ -6,6 +6,7 @@ using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Identity;
 using SutWeb.Notifications;
+using SutWeb.Operators;
 using SutWeb.Security;
 using SutWeb.Simulator;
 
@@ -31,6 +32,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (DashboardOptions.Section, typeof(DashboardOptions)),
         (HistoryOptions.Section, typeof(HistoryOptions)),
         (NotificationOptions.Section, typeof(NotificationOptions)),
+        (OperatorKeyOptions.Section, typeof(OperatorKeyOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using SutWeb.Operators;
+using SutWeb.Tests.Components.Operators;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -36,6 +39,30 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
         await Expect(viewerSession.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
 
         Assert.Equal([OperatorScene.Operator, OperatorScene.Viewer], scene.Oidc.SignIns.Select(s => s.UserName));
+    }
+
+    [SkippableFact]
+    public async Task Abort_OperatorConfirmsInDialog_SeesAbortRequestedForThatRun()
+    {
+        var chromium = browser.Require();
+        await using var scene = await OperatorScene.StartAsync();
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+        await OpenBoardAsync(session, scene.Host.BaseAddress);
+        await SignInAsync(session, scene.Host.BaseAddress, scene.Oidc.Authority, OperatorScene.Operator);
+        await DashboardEndToEndTests.ExpandAsync(DashboardEndToEndTests.Row(session.Page, OperatorScene.RunningKey));
+
+        await BrowserSession.ClickUntilAsync(session.Page.GetByTestId("abort-run"), session.Page.GetByTestId("abort-dialog"));
+        await session.Page.GetByTestId("abort-confirm").ClickAsync();
+
+        await Expect(session.Page.GetByText($"Abort requested: the Eggplant server is ending the run on {OperatorScene.RunningAgent}."))
+            .ToBeVisibleAsync();
+        // With the stand-in aborter (ABORT's real one not registered), the attempt is the operator's, for that very run.
+        if (scene.Host.Services.GetRequiredService<IRunAborter>() is RecordingRunAborter recorder)
+        {
+            var attempt = Assert.Single(recorder.Attempts);
+            Assert.Equal((OperatorScene.Operator, "page", OperatorScene.RunningAgent, 5401), (attempt.Who, attempt.Via, attempt.Request.AgentName, attempt.Request.Port));
+            Assert.Equal(scene.Host.Board.Current.Agents.Single().Execution!.Id, attempt.Request.ExecutionId);
+        }
     }
 
     [SkippableFact]

@@ -1,8 +1,5 @@
 using System.Security.Claims;
-using Microsoft.Extensions.DependencyInjection.Extensions;
-using SutWeb.Operators;
 using SutWeb.Shared.Views;
-using SutWeb.Tests.Components.Operators;
 using SutWeb.Tests.TestSupport;
 using SutWeb.Tests.TestSupport.Oidc;
 
@@ -10,7 +7,7 @@ namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>
 /// The real test OpenID Connect provider and a SutWeb that signs operators in through it, with one running agent on a
-/// quiet simulator. olivia carries the operator role; victor signs in without it.
+/// quiet simulator (its run has a process id, so the real aborter can end it). olivia carries the operator role; victor signs in without it.
 /// </summary>
 internal sealed class OperatorScene : IAsyncDisposable
 {
@@ -55,8 +52,8 @@ internal sealed class OperatorScene : IAsyncDisposable
         {
             settings["Security:AccessKey"] = accessKey;
         }
-        // A recorder only when nothing real can abort: the tests here look at who sees the button, not at the abort.
-        var host = await SutWebHost.StartAsync(settings, s => s.TryAddSingleton<IRunAborter>(new RecordingRunAborter()));
+        // The real aborter: an abort reaches the simulator, which ends the run as Incomplete and counts it.
+        var host = await SutWebHost.StartAsync(settings);
         if (accessKey is not null)
         {
             host.Http.DefaultRequestHeaders.Add("X-SutWeb-Key", accessKey);

@@ -1,8 +1,5 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using SutWeb.Operators;
-using SutWeb.Tests.Components.Operators;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -11,7 +8,8 @@ namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>
 /// Operator sign-in in Chromium against the real test OpenID Connect provider (TestSupport/Oidc): who sees
-/// "Abort run", sign-out across tabs, sign-in behind the access key, and the abort dialog under axe-core.
+/// "Abort run", an abort from the desk and from the agent page through the real aborter (the run ends, /audit names
+/// who), sign-out across tabs, sign-in behind the access key, and the abort dialog under axe-core.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOutputHelper output)
@@ -38,31 +36,68 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
         await Expect(viewerSession.Page.GetByTestId("agent-details")).ToBeVisibleAsync();
         await Expect(viewerSession.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
 
+        // The API asks the same: the viewer's own sign-in cookie is a person without the claim (403), no sign-in is 401.
+        var abort = new Uri(scene.Host.BaseAddress, "api/runs/abort").ToString();
+        var body = new APIRequestContextOptions
+        {
+            DataObject = new { source = "default", agentName = OperatorScene.RunningAgent, port = 5401, executionId = scene.Host.Board.Current.Agents.Single().Execution!.Id },
+        };
+        Assert.Equal(403, (await viewerSession.Page.Context.APIRequest.PostAsync(abort, body)).Status);
+        await using var nobody = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+        Assert.Equal(401, (await nobody.Page.Context.APIRequest.PostAsync(abort, body)).Status);
+        Assert.Equal(0, (await scene.Host.GetStatsAsync()).AbortRequests);
+
         Assert.Equal([OperatorScene.Operator, OperatorScene.Viewer], scene.Oidc.SignIns.Select(s => s.UserName));
     }
 
     [SkippableFact]
-    public async Task Abort_OperatorConfirmsInDialog_SeesAbortRequestedForThatRun()
+    public async Task Abort_OperatorConfirmsOnTheDesk_RunEndsAndAuditShowsWhoDidIt()
     {
         var chromium = browser.Require();
         await using var scene = await OperatorScene.StartAsync();
         await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
         await OpenBoardAsync(session, scene.Host.BaseAddress);
         await SignInAsync(session, scene.Host.BaseAddress, scene.Oidc.Authority, OperatorScene.Operator);
-        await DashboardEndToEndTests.ExpandAsync(DashboardEndToEndTests.Row(session.Page, OperatorScene.RunningKey));
+        var row = DashboardEndToEndTests.Row(session.Page, OperatorScene.RunningKey);
+        await DashboardEndToEndTests.ExpandAsync(row);
+        var executionId = scene.Host.Board.Current.Agents.Single().Execution!.Id!;
+        var abortsBefore = (await scene.Host.GetStatsAsync()).AbortRequests;
 
-        await BrowserSession.ClickUntilAsync(session.Page.GetByTestId("abort-run"), session.Page.GetByTestId("abort-dialog"));
-        await session.Page.GetByTestId("abort-confirm").ClickAsync();
+        await ConfirmAbortAsync(session.Page);
 
-        await Expect(session.Page.GetByText($"Abort requested: the Eggplant server is ending the run on {OperatorScene.RunningAgent}."))
-            .ToBeVisibleAsync();
-        // With the stand-in aborter (ABORT's real one not registered), the attempt is the operator's, for that very run.
-        if (scene.Host.Services.GetRequiredService<IRunAborter>() is RecordingRunAborter recorder)
-        {
-            var attempt = Assert.Single(recorder.Attempts);
-            Assert.Equal((OperatorScene.Operator, "page", OperatorScene.RunningAgent, 5401), (attempt.Who, attempt.Via, attempt.Request.AgentName, attempt.Request.Port));
-            Assert.Equal(scene.Host.Board.Current.Agents.Single().Execution!.Id, attempt.Request.ExecutionId);
-        }
+        // The simulator ends the aborted run as Incomplete; the poll the abort asks for brings it to the row.
+        await Expect(row.GetByTestId("agent-state")).ToHaveAttributeAsync("data-state", "incomplete");
+        await Expect(session.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
+        Assert.Equal(abortsBefore + 1, (await scene.Host.GetStatsAsync()).AbortRequests);
+
+        await session.Page.GotoAsync(new Uri(scene.Host.BaseAddress, "audit").ToString());
+        var entry = session.Page.GetByTestId("audit-table").Locator("tbody tr").Filter(new() { Has = session.Page.Locator("[data-result=AbortRequested]") });
+        await Expect(entry).ToHaveCountAsync(1);
+        await Expect(entry.Locator("[data-field=who]")).ToHaveTextAsync(OperatorScene.Operator);
+        await Expect(entry.Locator("[data-field=via]")).ToHaveTextAsync("page");
+        await Expect(entry.Locator("[data-field=where]")).ToHaveTextAsync($"default / {OperatorScene.RunningKey}");
+        await Expect(entry.Locator("[data-field=execution]")).ToHaveTextAsync(executionId);
+    }
+
+    [SkippableFact]
+    public async Task Abort_OperatorConfirmsOnTheAgentPage_RunEndsAndTheButtonGoes()
+    {
+        var chromium = browser.Require();
+        await using var scene = await OperatorScene.StartAsync();
+        await using var session = await BrowserSession.OpenAsync(chromium, output, 1440, 900);
+        await OpenBoardAsync(session, scene.Host.BaseAddress);
+        await SignInAsync(session, scene.Host.BaseAddress, scene.Oidc.Authority, OperatorScene.Operator);
+        await session.Page.GotoAsync(new Uri(scene.Host.BaseAddress, $"agents/default/{OperatorScene.RunningAgent}").ToString());
+        await session.WaitForCircuitAsync();
+        await Expect(session.Page.GetByTestId("agent-title")).ToHaveTextAsync(OperatorScene.RunningAgent);
+        var abortsBefore = (await scene.Host.GetStatsAsync()).AbortRequests;
+
+        await ConfirmAbortAsync(session.Page);
+
+        // The button follows the board: once the run has ended there is nothing left to abort.
+        await Expect(session.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
+        Assert.Equal(abortsBefore + 1, (await scene.Host.GetStatsAsync()).AbortRequests);
+        Assert.Equal("Incomplete", scene.Host.Board.Current.Agents.Single().Execution?.Status);
     }
 
     [SkippableFact]
@@ -142,6 +177,14 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
         await Expect(session.Page.GetByTestId("abort-dialog-text")).ToContainTextAsync(OperatorScene.RunningAgent);
         await AxeAudit.AssertNoViolationsAsync(session.Page, $"/ with the abort dialog open ({theme})");
         await session.ScreenshotAsync($"a11y-abort-dialog-{theme}");
+    }
+
+    /// <summary>"Abort run", then "Abort" in the dialog; the operator reads that the server is ending the run.</summary>
+    private static async Task ConfirmAbortAsync(IPage page)
+    {
+        await BrowserSession.ClickUntilAsync(page.GetByTestId("abort-run"), page.GetByTestId("abort-dialog"));
+        await page.GetByTestId("abort-confirm").ClickAsync();
+        await Expect(page.GetByText($"Abort requested: the Eggplant server is ending the run on {OperatorScene.RunningAgent}.")).ToBeVisibleAsync();
     }
 
     private static async Task OpenBoardAsync(BrowserSession session, Uri site)

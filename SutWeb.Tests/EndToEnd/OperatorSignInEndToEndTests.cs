@@ -35,6 +35,8 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
         await DashboardEndToEndTests.ExpandAsync(viewerRow);
         await Expect(viewerSession.Page.GetByTestId("agent-details")).ToBeVisibleAsync();
         await Expect(viewerSession.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
+        await Expect(viewerSession.Page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true })).ToHaveCountAsync(0);
+        await Expect(operatorSession.Page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true })).ToBeVisibleAsync();
 
         // The API asks the same: the viewer's own sign-in cookie is a person without the claim (403), no sign-in is 401.
         var abort = new Uri(scene.Host.BaseAddress, "api/runs/abort").ToString();
@@ -70,7 +72,8 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
         await Expect(session.Page.GetByTestId("abort-run")).ToHaveCountAsync(0);
         Assert.Equal(abortsBefore + 1, (await scene.Host.GetStatsAsync()).AbortRequests);
 
-        await session.Page.GotoAsync(new Uri(scene.Host.BaseAddress, "audit").ToString());
+        await session.Page.GetByRole(AriaRole.Link, new() { Name = "Audit", Exact = true }).ClickAsync();
+        await Expect(session.Page).ToHaveURLAsync(new Uri(scene.Host.BaseAddress, "audit").ToString());
         var entry = session.Page.GetByTestId("audit-table").Locator("tbody tr").Filter(new() { Has = session.Page.Locator("[data-result=AbortRequested]") });
         await Expect(entry).ToHaveCountAsync(1);
         await Expect(entry.Locator("[data-field=who]")).ToHaveTextAsync(OperatorScene.Operator);

@@ -80,4 +80,34 @@ public sealed class OperatorSignInTests : DashboardTestContext
         Assert.Equal("Sign out", cut.Find("[data-testid=signout]").TextContent.Trim());
         Assert.Empty(cut.FindAll("[data-testid=signin]"));
     }
+
+    [Fact]
+    public void OperatorSignIn_SignedInOperator_LinksToTheAuditTrailByName()
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("olivia");
+        authorization.SetClaims(new Claim(OperatorClaims.Who, "olivia"), new Claim(OperatorClaims.Operator, "true"), new Claim(OidcDefaults.SessionClaim, "s1"));
+
+        var cut = RenderSignIn(configured: true);
+
+        // The word on wider screens, the icon (named by its label) on a phone: both say "Audit" and go to /audit.
+        var button = cut.Find("a[data-testid=nav-audit]");
+        Assert.Equal("Audit", button.TextContent.Trim());
+        var icon = cut.Find("a[data-testid=nav-audit-icon]");
+        Assert.Equal("Audit", icon.GetAttribute("aria-label"));
+        Assert.All([button, icon], link => Assert.Equal("audit", link.GetAttribute("href")));
+    }
+
+    [Fact]
+    public void OperatorSignIn_SignedInWithoutTheOperatorClaim_NoAuditLink()
+    {
+        var authorization = AddAuthorization();
+        authorization.SetAuthorized("victor");
+        authorization.SetClaims(new Claim(OperatorClaims.Who, "victor"), new Claim(OidcDefaults.SessionClaim, "s2"));
+
+        var cut = RenderSignIn(configured: true);
+
+        Assert.Equal("victor", cut.Find("[data-testid=operator-name]").TextContent);
+        Assert.Empty(cut.FindAll("[href=audit]"));
+    }
 }

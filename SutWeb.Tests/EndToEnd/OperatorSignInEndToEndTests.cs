@@ -201,23 +201,37 @@ public sealed class OperatorSignInEndToEndTests(BrowserFixture browser, ITestOut
     private static async Task SignInAsync(BrowserSession session, Uri site, string authority, string user)
     {
         var page = session.Page;
-        // A click before the page's first interactive render does nothing: click again while still on the site.
-        var atProvider = new Regex("^" + Regex.Escape(authority));
-        for (var attempt = 1; ; attempt++)
+        // A click before the page's first interactive render does nothing, so click again, but only until the browser
+        // has asked for /signin: a click after that would restart a navigation that is merely slow (under load the
+        // provider's page can take longer than one wait), and each restart would start the wait over.
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnRequest(object? sender, IRequest request)
         {
-            if (page.Url.StartsWith(site.ToString(), StringComparison.Ordinal))
+            if (request.IsNavigationRequest && new Uri(request.Url).AbsolutePath == "/signin")
             {
-                await page.GetByTestId("signin").ClickAsync();
-            }
-            try
-            {
-                await Expect(page).ToHaveURLAsync(atProvider, new() { Timeout = 5_000 });
-                break;
-            }
-            catch (PlaywrightException) when (attempt < 6)
-            {
+                asked.TrySetResult();
             }
         }
+        page.Request += OnRequest;
+        try
+        {
+            for (var attempt = 1; !asked.Task.IsCompleted; attempt++)
+            {
+                await page.GetByTestId("signin").ClickAsync();
+                try
+                {
+                    await asked.Task.WaitAsync(TimeSpan.FromSeconds(5));
+                }
+                catch (TimeoutException) when (attempt < 6)
+                {
+                }
+            }
+        }
+        finally
+        {
+            page.Request -= OnRequest;
+        }
+        await Expect(page).ToHaveURLAsync(new Regex("^" + Regex.Escape(authority)));
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(site.ToString());

@@ -1,3 +1,4 @@
+using Microsoft.Playwright;
 using SutWeb.Tests.TestSupport;
 using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
@@ -55,7 +56,7 @@ public sealed class ReconnectEndToEndTests(BrowserFixture browser, ITestOutputHe
 
         // What blazor.web.js does when the circuit dies of an unhandled exception: it only shows its error bar.
         var reload = session.Page.WaitForRequestAsync(r => r.IsNavigationRequest, new() { Timeout = RecoveryTimeout });
-        await session.Page.EvaluateAsync("() => { document.getElementById('blazor-error-ui').style.display = 'block'; }");
+        await ShowErrorBarUntilSeenAsync(session.Page);
 
         await reload;
 
@@ -63,5 +64,31 @@ public sealed class ReconnectEndToEndTests(BrowserFixture browser, ITestOutputHe
         Assert.Null(await session.ReadLoadMarkAsync());
         await Expect(WallEndToEndTests.Tile(session.Page, "alpha:5400")).ToBeVisibleAsync();
         await Expect(session.Page.Locator("#blazor-error-ui")).ToBeHiddenAsync();
+    }
+
+    /// <summary>
+    /// Shows the error bar until app-reconnect.js says it saw it. The circuit can come up before its first render
+    /// replaces the prerendered markup, and a bar shown on the prerendered element is gone with it: show it again
+    /// (only while the page has not said so), a few times at most.
+    /// </summary>
+    private static async Task ShowErrorBarUntilSeenAsync(IPage page)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var seen = page.WaitForConsoleMessageAsync(new()
+            {
+                Predicate = m => m.Text.Contains("stopped on an unhandled error", StringComparison.Ordinal),
+                Timeout = 15_000, // the page looks every 5 s
+            });
+            await page.EvaluateAsync("() => { document.getElementById('blazor-error-ui').style.display = 'block'; }");
+            try
+            {
+                await seen;
+                return;
+            }
+            catch (TimeoutException) when (attempt < 4)
+            {
+            }
+        }
     }
 }

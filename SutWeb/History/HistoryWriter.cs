@@ -21,11 +21,9 @@ public sealed partial class HistoryWriter(
     /// <summary>Writes per transaction: large enough for a burst of 10,000 agents in a few, small enough to hold no lock long.</summary>
     public const int BatchSize = 500;
 
-    private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShutdownFlush = TimeSpan.FromSeconds(5);
 
-    private TimeSpan _retry = FirstRetry;
+    private readonly DatabaseRetry _retry = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,7 +36,7 @@ public sealed partial class HistoryWriter(
                 await pending.WaitAsync(stoppingToken);
                 if (!await WriteBatchAsync(stoppingToken))
                 {
-                    await Task.Delay(NextRetry(), timeProvider, stoppingToken);
+                    await Task.Delay(_retry.Next(), timeProvider, stoppingToken);
                 }
             }
         }
@@ -83,13 +81,13 @@ public sealed partial class HistoryWriter(
                 await database.MigrateAsync(stoppingToken);
                 status.Opened();
                 LogOpened(logger, database.Describe());
-                _retry = FirstRetry;
+                _retry.Reset();
                 return;
             }
             catch (Exception e) when (!stoppingToken.IsCancellationRequested)
             {
                 Fail("open", e);
-                await Task.Delay(NextRetry(), timeProvider, stoppingToken);
+                await Task.Delay(_retry.Next(), timeProvider, stoppingToken);
             }
         }
     }
@@ -124,7 +122,7 @@ public sealed partial class HistoryWriter(
             LogRecovered(logger, pending.Count);
         }
         status.Healthy(now);
-        _retry = FirstRetry;
+        _retry.Reset();
         foreach (var gap in gaps)
         {
             LogGap(logger, gap.Source, gap.DroppedRuns, gap.DroppedEvents, gap.From, gap.To, options.Value.MaxPendingWrites);
@@ -145,13 +143,6 @@ public sealed partial class HistoryWriter(
             LogUnavailable(logger, database.Describe(), e.GetBaseException().Message, options.Value.MaxPendingWrites);
         }
         status.Degraded(error);
-    }
-
-    private TimeSpan NextRetry()
-    {
-        var wait = _retry;
-        _retry = _retry * 2 > LongestRetry ? LongestRetry : _retry * 2;
-        return wait;
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "History is kept in {Where}")]

@@ -74,6 +74,8 @@ public sealed class NotificationRulesEndToEndTests(RulesHost rules) : IClassFixt
         const string agent = "e2e-agent";
         await Host.PutAgentAsync(agent, HistoryAgents.Idle(agent, 6004));
         await RulesHost.BoardAsync(Host, agents => agents.Any(a => a.AgentName == agent), "the agent is on the board");
+        // The rules must have seen it arrive: a connection that comes and goes within one batch of theirs is not news.
+        await RulesHost.SeenAsync(Host);
 
         await Host.DeleteAgentAsync(agent);
         var dropped = await rules.MessageAsync("agents", NotificationEvents.AgentDisconnected, agent);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using SutWeb.History;
 using SutWeb.Notifications.Channels;
 
 namespace SutWeb.Notifications.Delivery;
@@ -25,8 +26,6 @@ public sealed partial class DeliveryDispatcher(
 
     private const int BatchSize = 100;
     private static readonly TimeSpan PruneInterval = TimeSpan.FromHours(1);
-    private static readonly TimeSpan FirstStoreRetry = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan LongestStoreRetry = TimeSpan.FromSeconds(30);
     private static readonly TimeSpan ShutdownFlush = TimeSpan.FromSeconds(5);
 
     private readonly Dictionary<string, ChannelWorker> _workers = new(StringComparer.OrdinalIgnoreCase);
@@ -84,7 +83,7 @@ public sealed partial class DeliveryDispatcher(
     /// <summary>Stores queued notifications in batches, then wakes their channels' workers; a failing store is retried with a growing pause.</summary>
     private async Task StoreQueuedAsync(CancellationToken stoppingToken)
     {
-        var retry = FirstStoreRetry;
+        var retry = new DatabaseRetry();
         var failing = false;
         while (await outbox.Queued.WaitToReadAsync(stoppingToken))
         {
@@ -103,8 +102,7 @@ public sealed partial class DeliveryDispatcher(
                         LogStoreFailed(logger, batch.Count, e.GetBaseException().Message);
                     }
                     failing = true;
-                    await Task.Delay(retry, timeProvider, stoppingToken);
-                    retry = retry * 2 > LongestStoreRetry ? LongestStoreRetry : retry * 2;
+                    await Task.Delay(retry.Next(), timeProvider, stoppingToken);
                 }
             }
             if (failing)
@@ -112,7 +110,7 @@ public sealed partial class DeliveryDispatcher(
                 LogStoreRecovered(logger);
             }
             failing = false;
-            retry = FirstStoreRetry;
+            retry.Reset();
             foreach (var channel in batch.Select(d => d.Channel).Distinct())
             {
                 _workers[channel].Wake();

@@ -111,8 +111,9 @@
     function watchForFatalErrors() {
         setInterval(() => {
             const errorUi = document.getElementById("blazor-error-ui");
-            if (reloadsByItself() && getComputedStyle(errorUi).display !== "none") {
+            if (reloadsByItself() && getComputedStyle(errorUi).display !== "none" && !reloading) {
                 // A short wait first, so that a page that fails on every load does not reload in a tight loop.
+                console.warn("SutWeb: the page stopped on an unhandled error; reloading in 10 s");
                 reloadWhenReachable(10000);
             }
         }, errorCheckMs);

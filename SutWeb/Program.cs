@@ -5,10 +5,12 @@ using SutWeb.Components.Styling;
 using SutWeb.Configuration;
 using SutWeb.Eggplant;
 using SutWeb.History;
+using SutWeb.Identity;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
 using SutWeb.Notifications.Delivery;
 using SutWeb.Notifications.Rules;
+using SutWeb.Operators;
 using SutWeb.ScaleOut;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
@@ -47,6 +49,8 @@ public partial class Program
         builder.Services.AddSutWebHealthChecks();
         builder.Services.AddSutWebTelemetry();
         builder.Services.AddSutWebSecurity(builder.Configuration);
+        builder.Services.AddOperatorSignIn(builder.Configuration);
+        builder.Services.AddOperators(builder.Configuration);
         // Request lines carry query strings, and a wall screen's first request carries the access key.
         builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
         builder.Services.AddStatusHub(builder.Configuration);
@@ -65,6 +69,7 @@ public partial class Program
         }
         app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
         app.UseSutWebSecurity();
+        app.UseOperatorSignIn();
         app.UseAntiforgery();
 
         if (simulatorEnabled)
@@ -82,6 +87,7 @@ public partial class Program
         app.MapSutWebHealthChecks();
         app.MapSutWebMetrics();
         app.MapSutWebApi();
+        app.MapOperatorApi();
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         return app;

@@ -157,4 +157,30 @@ public sealed class UnknownSettingsReportTests
 
     private static IConfiguration Configure(Dictionary<string, string?> settings) =>
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+
+    [Fact]
+    public void Find_OperatorSignInAndKeys_ReportsOnlyTheSlips()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Security:AccessKey"] = "viewer-key",
+            ["Security:Oidc:Authority"] = "https://login.example.com/",
+            ["Security:Oidc:ClientId"] = "sutweb",
+            ["Security:Oidc:ClientSecret"] = "never-shown",
+            ["Security:Oidc:ClientSecert"] = "never-shown",
+            ["Security:Oidc:OperatorClaimType"] = "roles",
+            ["Security:Oidc:OperatorClaimValue"] = "sutweb-operator",
+            ["Security:Oidc:IdleTimeout"] = "00:30:00",
+            ["Security:Oidc:MaxLifetime"] = "12:00:00",
+            ["Security:OperatorKeys:alice:Sha256"] = new string('a', 64),
+            ["Security:OperatorKeys:build-bot:Sha256"] = new string('b', 64),
+            ["Security:OperatorKeys:carol:Sha265"] = new string('c', 64),
+        }).Build();
+
+        var found = UnknownSettingsReport.Find(configuration).ToDictionary(u => u.Key, u => u.Suggestion);
+
+        Assert.Equal(2, found.Count);
+        Assert.Equal("Security:Oidc:ClientSecret", found["Security:Oidc:ClientSecert"]);
+        Assert.Equal("Security:OperatorKeys:carol:Sha256", found["Security:OperatorKeys:carol:Sha265"]);
+    }
 }

@@ -94,6 +94,9 @@ public sealed class BrowserSession : IAsyncDisposable
         }
     }
 
+    /// <summary>A second tab in the same context: it shares the first one's cookies, as a person's second tab does.</summary>
+    public Task<IPage> OpenTabAsync() => _context.NewPageAsync();
+
     public async Task ScreenshotAsync(string name) =>
         await Page.ScreenshotAsync(new() { Path = TestArtifacts.ScreenshotPath(name) });
 

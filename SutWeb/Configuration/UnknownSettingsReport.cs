@@ -4,7 +4,9 @@ using SutWeb.Components;
 using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
+using SutWeb.Identity;
 using SutWeb.Notifications;
+using SutWeb.Operators;
 using SutWeb.Security;
 using SutWeb.Simulator;
 
@@ -24,11 +26,13 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (EggplantOptions.Section, typeof(EggplantOptions)),
         (SimulatorOptions.SectionName, typeof(SimulatorOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
+        (SecurityOptions.Section, typeof(OidcSection)),
         (HubFanoutOptions.Section, typeof(HubFanoutOptions)),
         (HubLimitsOptions.Section, typeof(HubLimitsOptions)),
         (DashboardOptions.Section, typeof(DashboardOptions)),
         (HistoryOptions.Section, typeof(HistoryOptions)),
         (NotificationOptions.Section, typeof(NotificationOptions)),
+        (OperatorKeyOptions.Section, typeof(OperatorKeyOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

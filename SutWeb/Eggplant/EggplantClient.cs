@@ -18,7 +18,15 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     /// reading it is the mapper's work (<see cref="SutWeb.Shared.Mapping.IncrementalAgentViewMapper"/>).
     /// </summary>
     public Task<byte[]> GetStatusPayloadAsync(CancellationToken cancellationToken) =>
-        PostAsync(endpoints.StatusUri, cancellationToken);
+        PostAsync(endpoints.StatusUri, [], notIdempotent: false, cancellationToken);
+
+    /// <summary>
+    /// <c>POST /api/run/abort</c> with form <c>id</c> = the engine process id (docs/API.md section 1). Not idempotent:
+    /// sent once, never retried once it may have reached the server; a 404 (no such process) is an error like any other.
+    /// </summary>
+    public async Task AbortRunAsync(long processId, CancellationToken cancellationToken) =>
+        await PostAsync(endpoints.AbortUri, [new("id", processId.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            notIdempotent: true, cancellationToken);
 
     /// <summary>How an answer that cannot be read is reported: an upstream error that says why.</summary>
     public static EggplantException Unreadable(StatusPayloadException e, EggplantSource source) =>
@@ -28,14 +36,14 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
     /// One deadline (<c>Eggplant:RequestTimeout</c>) covers the whole exchange: sign-in, retries, headers and every byte
     /// of the body. A server that sends headers and then stalls, or drips the body, cannot hold the poll past it.
     /// </summary>
-    private async Task<byte[]> PostAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<byte[]> PostAsync(Uri uri, KeyValuePair<string, string>[] form, bool notIdempotent, CancellationToken cancellationToken)
     {
         var timeout = source.Options.RequestTimeout;
         using var deadline = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         try
         {
-            return await ExchangeAsync(uri, linked.Token);
+            return await ExchangeAsync(uri, form, notIdempotent, linked.Token);
         }
         catch (Exception e) when (cancellationToken.IsCancellationRequested && e is OperationCanceledException or EggplantException)
         {
@@ -49,9 +57,10 @@ public sealed class EggplantClient(HttpClient http, EggplantEndpoints endpoints,
         }
     }
 
-    private async Task<byte[]> ExchangeAsync(Uri uri, CancellationToken cancellationToken)
+    private async Task<byte[]> ExchangeAsync(Uri uri, KeyValuePair<string, string>[] form, bool notIdempotent, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent([]) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, uri) { Content = new FormUrlEncodedContent(form) };
+        request.Options.Set(EggplantResiliencePolicies.NotIdempotent, notIdempotent);
         HttpResponseMessage response;
         try
         {

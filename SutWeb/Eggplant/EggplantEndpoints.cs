@@ -19,6 +19,8 @@ public sealed class EggplantEndpoints(IOptions<EggplantOptions> options, IServer
 
     public Uri StatusUri => new(BaseUri, "api/sut/status");
 
+    public Uri AbortUri => new(BaseUri, "api/run/abort");
+
     public Uri? TokenUri => options.Value.UsesClientCredentials ? new Uri(options.Value.TokenUrl!) : null;
 
     private Uri ResolveBaseUri()

@@ -30,6 +30,18 @@ public sealed partial class EggplantResiliencePolicies
 
     public IAsyncPolicy<HttpResponseMessage> Retry { get; }
 
+    /// <summary>
+    /// Marks a call that must not be repeated once it may have reached the server (an abort): it gets no retry, only the
+    /// circuit breaker and the token handler's one new try after a 401, which the server answered without acting.
+    /// </summary>
+    public static readonly HttpRequestOptionsKey<bool> NotIdempotent = new("SutWeb.Eggplant.NotIdempotent");
+
+    /// <summary>The retry policy for <paramref name="request"/>: <see cref="Retry"/>, or none for a <see cref="NotIdempotent"/> call.</summary>
+    public IAsyncPolicy<HttpResponseMessage> RetryFor(HttpRequestMessage request) =>
+        request.Options.TryGetValue(NotIdempotent, out var notIdempotent) && notIdempotent ? NoRetry : Retry;
+
+    private static readonly IAsyncPolicy<HttpResponseMessage> NoRetry = Policy.NoOpAsync<HttpResponseMessage>();
+
     public AsyncCircuitBreakerPolicy<HttpResponseMessage> CircuitBreaker { get; }
 
     /// <summary>Network errors, 408, 5xx and tries cut by the deadline count towards opening the circuit.</summary>

@@ -32,7 +32,7 @@ public static class EggplantServiceCollectionExtensions
 
         services.AddHttpClient<EggplantClient>(client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(NoRedirects)
-            .AddPolicyHandler((provider, _) => provider.GetRequiredService<EggplantResiliencePolicies>().Retry)
+            .AddPolicyHandler((provider, request) => provider.GetRequiredService<EggplantResiliencePolicies>().RetryFor(request))
             .AddPolicyHandler((provider, _) => provider.GetRequiredService<EggplantResiliencePolicies>().CircuitBreaker)
             .AddHttpMessageHandler<BearerTokenHandler>()
             .RedactLoggedHeaders(_ => true);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SutWeb.Notifications.Delivery;
+using SutWeb.Operators.Audit;
 
 namespace SutWeb.History;
 
@@ -17,6 +18,9 @@ public abstract class HistoryDbContext(DbContextOptions options) : DbContext(opt
 
     /// <summary>The notifications outbox (<c>SutWeb/Notifications/Delivery</c>): one row per notification and channel.</summary>
     public DbSet<OutboxDelivery> NotificationDeliveries => Set<OutboxDelivery>();
+
+    /// <summary>The operators' audit trail (<c>SutWeb/Operators/Audit</c>): one row per attempt to act on a server.</summary>
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -54,6 +58,13 @@ public abstract class HistoryDbContext(DbContextOptions options) : DbContext(opt
             delivery.HasIndex(d => new { d.Channel, d.State, d.Id });
             delivery.HasIndex(d => d.CompletedAt);
             delivery.Property(d => d.State).HasConversion<string>().HasMaxLength(16);
+        });
+        modelBuilder.Entity<AuditEntry>(audit =>
+        {
+            audit.ToTable("AuditEntries");
+            audit.HasKey(a => a.Id);
+            // Newest first, the only way it is read.
+            audit.HasIndex(a => new { a.At, a.Id });
         });
     }
 }

@@ -84,6 +84,7 @@ public sealed partial class StatusPoller(
             if (Volatile.Read(ref _polling) == 0)
             {
                 startedAt = timeProvider.GetUtcNow();
+                status.PollStarting();
                 Volatile.Write(ref _polling, 1);
                 inFlight = PollOnceAsync(health, mapper, pace, stoppingToken);
             }
@@ -221,7 +222,15 @@ public sealed partial class StatusPoller(
             var next = tick + pace.Interval;
             if (next - timeProvider.GetUtcNow() is var left && left > TimeSpan.Zero)
             {
-                await Task.Delay(left, timeProvider, stoppingToken);
+                // Someone asked for a poll now (PollerStatus.PollNow): the tick is now, and the schedule goes on from it.
+                using var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+                var delay = Task.Delay(left, timeProvider, wait.Token);
+                if (await Task.WhenAny(delay, status.PollNowRequested) != delay)
+                {
+                    await wait.CancelAsync();
+                    return stoppingToken.IsCancellationRequested ? null : timeProvider.GetUtcNow();
+                }
+                await delay;
             }
             return stoppingToken.IsCancellationRequested ? null : OnSchedule(next, pace.Interval);
         }

@@ -67,7 +67,7 @@ public static class EggplantSourceServiceCollectionExtensions
             .RedactLoggedHeaders(_ => true);
         services.AddHttpClient(StatusClientName(id), client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(EggplantServiceCollectionExtensions.NoRedirects)
-            .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).Retry)
+            .AddPolicyHandler((provider, request) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).RetryFor(request))
             .AddPolicyHandler((provider, _) => provider.GetRequiredKeyedService<EggplantResiliencePolicies>(id).CircuitBreaker)
             .AddHttpMessageHandler(provider => new BearerTokenHandler(provider.GetRequiredKeyedService<EggplantTokenProvider>(id)))
             .RedactLoggedHeaders(_ => true);

@@ -1,0 +1,3 @@
+namespace SutWeb.Operators;
+
+public sealed record AbortResult(AbortOutcome Outcome, string? Error = null);

@@ -26,6 +26,7 @@ public static class ScaleOutServiceCollectionExtensions
             redis.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(redis);
         });
+        services.AddHostedService<SignOutRelay>();
         // LEADER: services.AddSingleton<ILeadership, RedisLeadership>() and its election service; DataProtection keys.
         // REPLICATION: the BoardReplicator (an ILeadershipListener and a hosted service).
         return services;

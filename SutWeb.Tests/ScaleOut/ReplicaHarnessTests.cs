@@ -22,6 +22,9 @@ public sealed class ReplicaHarnessTests(RedisFixture redis, PostgresCluster post
         Assert.Equal(3, replicas.Replicas.Select(r => r.BaseAddress).Distinct().Count());
         var readiness = await replicas.ReadinessAsync();
         Assert.All(readiness.Values, r => Assert.NotEqual(0, r.StatusCode));
+        // Someone polls the upstream, and the replicas' /metrics count it.
+        await Eventually.UntilAsync(async () => (await Task.WhenAll(replicas.Replicas.Select(r => r.PollsAsync()))).Sum() >= 3,
+            "the replicas' metrics count polls", ReplicaSet.Patience);
 
         var victim = replicas.Replicas[1];
         await victim.KillAsync();

@@ -26,7 +26,7 @@ public sealed class ScaleOutBrowserTests(RedisFixture redis, PostgresCluster pos
         var chromium = browser.Require();
         Skip.If(LocalHaproxy.Unavailable is not null && !BrowserFixture.IsCi, LocalHaproxy.Unavailable);
         await using var scene = await ScaleOutScene.StartAsync(redis, postgres, "wallfailover", 2, WireAgents.Agent("before-kill", 5400, "Running"));
-        await scene.Replicas.LeaderAsync();
+        // Ready: a follower only once the leader's board reached it.
         await Eventually.UntilAsync(async () => (await scene.Replicas.ReadinessAsync()).Values.All(r => r.Ready), "both replicas are ready",
             ReplicaSet.Patience);
         await using var haproxy = await LocalHaproxy.StartAsync([.. scene.Replicas.Replicas.Select(r => (r.Name, r.BaseAddress))]);

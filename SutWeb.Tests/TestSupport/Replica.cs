@@ -1,5 +1,3 @@
-using System.Text.Json;
-
 namespace SutWeb.Tests.TestSupport;
 
 /// <summary>One SutWeb replica of a <see cref="ReplicaSet"/>: a process of its own, which a test may kill as a crash would.</summary>
@@ -42,7 +40,7 @@ public sealed class Replica : IAsyncDisposable
         {
             using var response = await _http.GetAsync("readyz");
             var body = await response.Content.ReadAsStringAsync();
-            return Parse((int)response.StatusCode, body);
+            return ReplicaReadiness.Parse((int)response.StatusCode, body);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {
@@ -68,43 +66,6 @@ public sealed class Replica : IAsyncDisposable
             polls += (long)double.Parse(value, System.Globalization.CultureInfo.InvariantCulture);
         }
         return polls;
-    }
-
-    /// <summary>
-    /// The role and version from any check's data: the contract names the role in <c>/readyz</c>'s data without fixing
-    /// which check carries it.
-    /// </summary>
-    internal static ReplicaReadiness Parse(int statusCode, string body)
-    {
-        string? role = null;
-        long? version = null;
-        try
-        {
-            using var json = JsonDocument.Parse(body);
-            if (json.RootElement.TryGetProperty("checks", out var checks) && checks.ValueKind == JsonValueKind.Object)
-            {
-                foreach (var check in checks.EnumerateObject())
-                {
-                    if (!check.Value.TryGetProperty("data", out var data) || data.ValueKind != JsonValueKind.Object)
-                    {
-                        continue;
-                    }
-                    if (role is null && data.TryGetProperty("role", out var r) && r.ValueKind == JsonValueKind.String)
-                    {
-                        role = r.GetString()!.ToLowerInvariant();
-                    }
-                    if (version is null && data.TryGetProperty("version", out var v) && v.ValueKind == JsonValueKind.Number)
-                    {
-                        version = v.GetInt64();
-                    }
-                }
-            }
-        }
-        catch (JsonException)
-        {
-            // Not the details writer's JSON (e.g. a 401 text): the status code alone.
-        }
-        return new ReplicaReadiness(statusCode, role, version);
     }
 
     public async ValueTask DisposeAsync()

@@ -4,9 +4,10 @@ namespace SutWeb.Tests.TestSupport;
 
 /// <summary>
 /// What one replica's <c>/readyz</c> said: its HTTP status (0 when nothing answered, as for a killed replica), its
-/// role (<c>leader</c>, <c>follower</c> or <c>single</c>, docs/API.md) and its board's version.
+/// role (<c>leader</c>, <c>follower</c> or <c>single</c>, docs/API.md), its board's version and the time of the last
+/// good poll its board shows (the leader's, on a follower).
 /// </summary>
-public sealed record ReplicaReadiness(int StatusCode, string? Role, long? Version)
+public sealed record ReplicaReadiness(int StatusCode, string? Role, long? Version, DateTimeOffset? LastSuccessAt = null)
 {
     public static readonly ReplicaReadiness Unreachable = new(0, null, null);
 
@@ -25,6 +26,7 @@ public sealed record ReplicaReadiness(int StatusCode, string? Role, long? Versio
     {
         string? role = null;
         long? version = null;
+        DateTimeOffset? lastSuccessAt = null;
         try
         {
             using var json = JsonDocument.Parse(body);
@@ -49,6 +51,11 @@ public sealed record ReplicaReadiness(int StatusCode, string? Role, long? Versio
                     {
                         version = v.GetInt64();
                     }
+                    if (lastSuccessAt is null && data.TryGetProperty("lastSuccessAt", out var at) && at.ValueKind == JsonValueKind.String
+                        && at.TryGetDateTimeOffset(out var parsed))
+                    {
+                        lastSuccessAt = parsed;
+                    }
                 }
             }
         }
@@ -56,6 +63,6 @@ public sealed record ReplicaReadiness(int StatusCode, string? Role, long? Versio
         {
             // Not the details writer's JSON (e.g. a 401 text): the status code alone.
         }
-        return new(statusCode, role, version);
+        return new(statusCode, role, version, lastSuccessAt);
     }
 }

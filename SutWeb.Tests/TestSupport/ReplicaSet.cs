@@ -15,8 +15,15 @@ public sealed class ReplicaSet : IAsyncDisposable
     public static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     private readonly List<Replica> _replicas;
+    private readonly string _dll;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    private ReplicaSet(List<Replica> replicas) => _replicas = replicas;
+    private ReplicaSet(List<Replica> replicas, string dll, IReadOnlyDictionary<string, string> settings)
+    {
+        _replicas = replicas;
+        _dll = dll;
+        _settings = settings;
+    }
 
     public IReadOnlyList<Replica> Replicas => _replicas;
 
@@ -58,7 +65,7 @@ public sealed class ReplicaSet : IAsyncDisposable
         {
             await first;
             starting.AddRange(Enumerable.Range(2, count - 1).Select(Start));
-            return new ReplicaSet([.. await Task.WhenAll(starting)]);
+            return new ReplicaSet([.. await Task.WhenAll(starting)], dll, all);
         }
         catch
         {
@@ -74,6 +81,14 @@ public sealed class ReplicaSet : IAsyncDisposable
 
     private static async Task<Replica> StartReplicaAsync(string name, string dll, IReadOnlyDictionary<string, string> settings) =>
         new(name, await HostProcess.StartAsync(["dotnet", dll], settings, workingDirectory: Path.GetDirectoryName(dll)));
+
+    /// <summary>One more replica with the same settings (<c>replica-{N+1}</c>), e.g. in place of a killed one.</summary>
+    public async Task<Replica> StartAnotherAsync()
+    {
+        var replica = await StartReplicaAsync($"replica-{(_replicas.Count + 1).ToString(CultureInfo.InvariantCulture)}", _dll, _settings);
+        _replicas.Add(replica);
+        return replica;
+    }
 
     /// <summary>Each running replica's <c>/readyz</c>, by name.</summary>
     public async Task<IReadOnlyDictionary<string, ReplicaReadiness>> ReadinessAsync()

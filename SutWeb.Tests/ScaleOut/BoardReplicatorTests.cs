@@ -121,6 +121,24 @@ public sealed class BoardReplicatorTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task Follower_LeaderGone_KeepsItsBoardAndTurnsNotReady()
+    {
+        var (leader, follower) = await StartPairAsync(nameof(Follower_LeaderGone_KeepsItsBoardAndTurnsNotReady));
+        await leader.SetActivityAsync(false);
+        await Eventually.UntilAsync(() => SameBoard(leader.Board.Current, follower.Board.Current), "the follower holds the leader's board", Generous);
+        await Eventually.UntilAsync(async () => await ReadyAsync(follower) == HttpStatusCode.OK, "the follower is ready", Generous);
+        var held = follower.Board.Current;
+
+        _hosts.Remove(leader);
+        await leader.DisposeAsync();
+
+        await Eventually.UntilAsync(async () => await ReadyAsync(follower) == HttpStatusCode.ServiceUnavailable,
+            "the follower reports not ready once the leader's last good poll is three intervals old", Generous);
+        Assert.Equal(held.Version, follower.Board.Current.Version);
+        Assert.Equal(held.Agents, follower.Board.Current.Agents);
+    }
+
+    [SkippableFact]
     public async Task PollNow_OnFollower_IsAskedOfTheLeader()
     {
         var (leader, follower) = await StartPairAsync(nameof(PollNow_OnFollower_IsAskedOfTheLeader));

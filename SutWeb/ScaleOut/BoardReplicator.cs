@@ -343,6 +343,12 @@ public sealed partial class BoardReplicator(
             RedisAnswers();
             return value.IsNull ? null : JsonSerializer.Deserialize<ReplicatedBoard>((byte[])value!, Json);
         }
+        catch (JsonException e)
+        {
+            // Not this version's board (another deployment's key?): as if none were stored; the leader's next store replaces it.
+            LogUnreadable(logger, e);
+            return null;
+        }
         catch (Exception e) when (e is RedisException or TimeoutException)
         {
             RedisFails(e);
@@ -493,6 +499,9 @@ public sealed partial class BoardReplicator(
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "The leader's board (version {Stored}) is older than this replica's ({Local}), which a previous term left: waiting until the leader's versions pass it")]
     private static partial void LogBehind(ILogger logger, long stored, long local);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The board stored in Redis cannot be read; waiting for the leader to store it again")]
+    private static partial void LogUnreadable(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Applying a board update from Redis failed; the next one or a resync corrects the board")]
     private static partial void LogApplyFailed(ILogger logger, Exception exception);

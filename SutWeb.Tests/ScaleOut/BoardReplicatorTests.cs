@@ -94,6 +94,41 @@ public sealed class BoardReplicatorTests(RedisFixture redis) : IAsyncLifetime
     }
 
     [SkippableFact]
+    public async Task DeposedLeader_AheadOfTheNewLeader_TurnsStaleThenJumpsToTheNewBoard()
+    {
+        var (first, second) = await StartPairAsync(nameof(DeposedLeader_AheadOfTheNewLeader_TurnsStaleThenJumpsToTheNewBoard));
+        await first.SetActivityAsync(false);
+        await second.SetActivityAsync(false);
+        await Eventually.UntilAsync(() => SameBoard(first.Board.Current, second.Board.Current), "the follower holds the first leader's board", Generous);
+
+        // Split brain: the second leads while the first still polls, and the first's board runs ahead unpublished.
+        await LeaderLeadership(second).LeadAsync(2, second.Services);
+        foreach (var agent in await first.Simulator.AgentsAsync())
+        {
+            if (first.Board.Current.Version > second.Board.Current.Version + 1)
+            {
+                break;
+            }
+            var version = first.Board.Current.Version;
+            await first.Simulator.DeleteAgentAsync((string)agent!["agent_name"]!);
+            await Eventually.UntilAsync(() => first.Board.Current.Version > version, "the first replica polled the change", Generous);
+        }
+        await LeaderLeadership(first).EndAsync(first.Services);
+        var ahead = first.Board.Current.Version;
+        Assert.True(ahead > second.Board.Current.Version);
+
+        await Eventually.UntilAsync(async () => await ReadyAsync(first) == HttpStatusCode.ServiceUnavailable,
+            "the deposed leader's board, which nobody else has, ages into not ready", Generous);
+        Assert.Equal(ahead, first.Board.Current.Version);
+
+        await second.SetActivityAsync(true);
+        await Eventually.UntilAsync(() => second.Board.Current.Version > ahead, "the new leader's versions pass the deposed one's", Generous);
+        await second.SetActivityAsync(false);
+        await Eventually.UntilAsync(() => SameBoard(second.Board.Current, first.Board.Current), "the deposed leader jumps to the new board", Generous);
+        await Eventually.UntilAsync(async () => await ReadyAsync(first) == HttpStatusCode.OK, "the deposed leader is ready again", Generous);
+    }
+
+    [SkippableFact]
     public async Task Follower_RedisKilled_KeepsItsBoardTurnsNotReadyAndRecovers()
     {
         var (leader, follower) = await StartPairAsync(nameof(Follower_RedisKilled_KeepsItsBoardTurnsNotReadyAndRecovers));

@@ -58,6 +58,9 @@ public sealed partial class BoardReplicator(
     private Task _leading = Task.CompletedTask;
     private volatile bool _isLeader;
     private long _epoch;
+
+    // This board holds versions the leader never published (a deposed leader's): no diff applies to it until it jumps.
+    private bool _diverged;
     private int _republish;
     private int _redisFailing;
 
@@ -101,6 +104,7 @@ public sealed partial class BoardReplicator(
             _isLeader = true;
             ForwardPolls(false);
             _epoch = Math.Max(_epoch, term.Epoch);
+            _diverged = false;
             var stored = await ReadStoredAsync();
             if (stored is not null && stored.Snapshot.Version > board.Current.Version)
             {
@@ -289,9 +293,22 @@ public sealed partial class BoardReplicator(
             await TakeStoredAsync();
             return;
         }
+        if (_diverged)
+        {
+            if (update.Version > board.Current.Version)
+            {
+                await TakeStoredAsync();
+            }
+            return;
+        }
         if (update.Diff is { } diff && diff.ToVersion > board.Current.Version && !board.ApplyReplicated(diff))
         {
             await TakeStoredAsync();
+            return;
+        }
+        if (update.Version < board.Current.Version)
+        {
+            // The stored board was newer than this message: its health is newer too.
             return;
         }
         if (update.Health is { } health)
@@ -322,8 +339,13 @@ public sealed partial class BoardReplicator(
             return;
         }
         _epoch = stored.Epoch;
-        var before = board.Current.Version;
-        if (!board.ReplaceFrom(stored.Snapshot, stored.Sources))
+        var current = board.Current;
+        var before = current.Version;
+        // At one version the agents can differ only when this board holds a previous term's unpublished versions.
+        _diverged = stored.Version < current.Version
+            || (stored.Version == current.Version && !stored.Snapshot.Agents.SequenceEqual(current.Agents))
+            || !board.ReplaceFrom(stored.Snapshot, stored.Sources);
+        if (_diverged)
         {
             // Versions never go back on a board: this one (a deposed leader's) waits, ageing into "stale", until the
             // leader's versions pass it, then jumps to the leader's board.
@@ -497,7 +519,7 @@ public sealed partial class BoardReplicator(
     private static partial void LogResynced(ILogger logger, long from, long to, long epoch);
 
     [LoggerMessage(Level = LogLevel.Warning,
-        Message = "The leader's board (version {Stored}) is older than this replica's ({Local}), which a previous term left: waiting until the leader's versions pass it")]
+        Message = "The leader's board (version {Stored}) does not continue this replica's (version {Local}), which holds versions a previous term never published: its board stays stale until the leader's versions pass it")]
     private static partial void LogBehind(ILogger logger, long stored, long local);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The board stored in Redis cannot be read; waiting for the leader to store it again")]

@@ -28,7 +28,10 @@ public static class ScaleOutServiceCollectionExtensions
         });
         services.AddHostedService<SignOutRelay>();
         // LEADER: services.AddSingleton<ILeadership, RedisLeadership>() and its election service; DataProtection keys.
-        // REPLICATION: the BoardReplicator (an ILeadershipListener and a hosted service).
+        // REPLICATION: the leader publishes its board through Redis, followers apply it.
+        services.AddSingleton<BoardReplicator>();
+        services.AddSingleton<ILeadershipListener>(provider => provider.GetRequiredService<BoardReplicator>());
+        services.AddHostedService(provider => provider.GetRequiredService<BoardReplicator>());
         return services;
     }
 

@@ -5,6 +5,7 @@ using SutWeb.Eggplant;
 using SutWeb.History;
 using SutWeb.Hubs;
 using SutWeb.Notifications;
+using SutWeb.ScaleOut;
 using SutWeb.Security;
 using SutWeb.Simulator;
 
@@ -29,6 +30,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (DashboardOptions.Section, typeof(DashboardOptions)),
         (HistoryOptions.Section, typeof(HistoryOptions)),
         (NotificationOptions.Section, typeof(NotificationOptions)),
+        (ScaleOutOptions.Section, typeof(ScaleOutOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

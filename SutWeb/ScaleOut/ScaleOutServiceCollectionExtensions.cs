@@ -1,4 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SutWeb.Security;
 using StackExchange.Redis;
 
 namespace SutWeb.ScaleOut;
@@ -13,6 +18,7 @@ public static class ScaleOutServiceCollectionExtensions
     {
         var section = configuration.GetSection(ScaleOutOptions.Section);
         services.AddOptions<ScaleOutOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScaleOutOptions>, ScaleOutOptionsValidator>();
         var options = section.Get<ScaleOutOptions>() ?? new ScaleOutOptions();
         if (!options.Enabled)
         {
@@ -26,9 +32,27 @@ public static class ScaleOutServiceCollectionExtensions
             redis.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(redis);
         });
-        // LEADER: services.AddSingleton<ILeadership, RedisLeadership>() and its election service; DataProtection keys.
+        // LEADER: the election (registered first among hosted services, so it stops last, after the leader-only ones).
+        services.AddSingleton<RedisLeadership>();
+        services.AddSingleton<ILeadership>(provider => provider.GetRequiredService<RedisLeadership>());
+        services.AddHostedService(provider => provider.GetRequiredService<RedisLeadership>());
+        services.AddHostedService<ScaleOutStartupWarnings>();
+        services.AddSharedDataProtection(options.KeyPrefix);
         // REPLICATION: the BoardReplicator (an ILeadershipListener and a hosted service).
         return services;
+    }
+
+    /// <summary>
+    /// Data Protection keys in Redis (<c>{KeyPrefix}:data-protection-keys</c>), under the one application name, so
+    /// that an access cookie, an antiforgery token or a sign-in issued by one replica is read by every other. The
+    /// repository <c>PersistKeysToStackExchangeRedis</c> configures, over the process's one Redis connection; set
+    /// after everything else, so that it wins over <c>Security:KeyRingPath</c>.
+    /// </summary>
+    private static void AddSharedDataProtection(this IServiceCollection services, string keyPrefix)
+    {
+        services.AddDataProtection().SetApplicationName(SecurityExtensions.DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().PostConfigure<IConnectionMultiplexer>((keys, redis) =>
+            keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), $"{keyPrefix}:data-protection-keys"));
     }
 
     /// <summary>

@@ -26,9 +26,11 @@ public static class ScaleOutServiceCollectionExtensions
             return services;
         }
         // Not fail-fast: a replica that starts while Redis is away serves its (empty, stale) board and joins later.
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
         {
-            var redis = ConfigurationOptions.Parse(options.Redis!);
+            // Validated first (the validator names the setting, never echoing it); this may run before the start checks.
+            var validated = provider.GetRequiredService<IOptions<ScaleOutOptions>>().Value;
+            var redis = ConfigurationOptions.Parse(validated.Redis!);
             redis.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(redis);
         });

@@ -21,7 +21,7 @@ public sealed class FollowerOutboxTests
     [InlineData(ReplicaRole.Single, true)]
     public async Task Enqueue_ByRole_OnlyALeaderQueuesForStoring(ReplicaRole role, bool queued)
     {
-        var outbox = new NotificationOutbox(OneChannel, new FixedLeadership(role), NullLogger<NotificationOutbox>.Instance);
+        var outbox = new NotificationOutbox(OneChannel, NullLogger<NotificationOutbox>.Instance, new FixedLeadership(role));
 
         await outbox.EnqueueAsync(ChannelTest.Create("ops", DateTimeOffset.UnixEpoch, null), CancellationToken.None);
 

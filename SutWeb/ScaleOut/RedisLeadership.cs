@@ -46,6 +46,7 @@ public sealed partial class RedisLeadership(
     private volatile ReplicaRole _role = ReplicaRole.Follower;
     private long _highestEpoch;
     private bool _redisUnreachable;
+    private bool _announcedFollowing;
 
     public ReplicaRole Role => _role;
 
@@ -82,6 +83,11 @@ public sealed partial class RedisLeadership(
                 if (handle is null)
                 {
                     await ObserveEpochAsync(database);
+                    if (!_announcedFollowing)
+                    {
+                        _announcedFollowing = true;
+                        LogFollowingAtStart(logger, Interlocked.Read(ref _highestEpoch));
+                    }
                 }
                 Reachable();
             }
@@ -149,6 +155,7 @@ public sealed partial class RedisLeadership(
             if (term is not null)
             {
                 LogFollowing(logger, term.Epoch, reason);
+                _announcedFollowing = true;
                 await EndTermAsync(term);
             }
             await ReleaseAsync(handle);
@@ -239,6 +246,9 @@ public sealed partial class RedisLeadership(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "This replica no longer leads (epoch {Epoch}: {Reason}); it follows")]
     private static partial void LogFollowing(ILogger logger, long epoch, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "This replica follows: another replica leads (epoch {Epoch})")]
+    private static partial void LogFollowingAtStart(ILogger logger, long epoch);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Leadership term {Epoch} failed")]
     private static partial void LogTermFailed(ILogger logger, long epoch, Exception exception);

@@ -12,8 +12,8 @@ namespace SutWeb.Notifications.Delivery;
 /// </summary>
 public sealed partial class NotificationOutbox(
     IOptions<NotificationOptions> options,
-    ILeadership leadership,
-    ILogger<NotificationOutbox> logger) : INotificationOutbox
+    ILogger<NotificationOutbox> logger,
+    ILeadership? leadership = null) : INotificationOutbox
 {
     /// <summary>Notifications queued for storing at most; beyond it (the database stuck for long) one is dropped and logged.</summary>
     public const int MaxQueued = 10_000;
@@ -25,7 +25,7 @@ public sealed partial class NotificationOutbox(
 
     public ValueTask EnqueueAsync(Notification notification, CancellationToken cancellationToken)
     {
-        if (leadership.Role == ReplicaRole.Follower)
+        if (leadership?.Role == ReplicaRole.Follower)
         {
             LogFollower(logger, notification.DeliveryId, notification.Event, notification.Rule);
         }

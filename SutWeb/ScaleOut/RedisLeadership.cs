@@ -13,7 +13,7 @@ namespace SutWeb.ScaleOut;
 /// </summary>
 public sealed partial class RedisLeadership(
     IConnectionMultiplexer redis,
-    IEnumerable<ILeadershipListener> listeners,
+    IServiceProvider services,
     IOptions<ScaleOutOptions> options,
     TimeProvider timeProvider,
     ILogger<RedisLeadership> logger) : BackgroundService, ILeadership
@@ -40,7 +40,8 @@ public sealed partial class RedisLeadership(
         """;
 
     private readonly Lock _gate = new();
-    private readonly ILeadershipListener[] _listeners = [.. listeners];
+    // Resolved when first needed, not injected: a listener (the board replicator) may itself depend on ILeadership.
+    private ILeadershipListener[]? _listeners;
     private TaskCompletionSource<LeadershipTerm> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private LeadershipTerm? _current;
     private volatile ReplicaRole _role = ReplicaRole.Follower;
@@ -51,6 +52,8 @@ public sealed partial class RedisLeadership(
     public ReplicaRole Role => _role;
 
     private string Prefix => options.Value.KeyPrefix;
+
+    private ILeadershipListener[] Listeners => _listeners ??= [.. services.GetServices<ILeadershipListener>()];
 
     public ValueTask<LeadershipTerm> WaitToLeadAsync(CancellationToken cancellationToken)
     {
@@ -123,7 +126,7 @@ public sealed partial class RedisLeadership(
             term = new LeadershipTerm(epoch, ended.Token);
             _role = ReplicaRole.Leader;
             LogLeading(logger, epoch);
-            foreach (var listener in _listeners)
+            foreach (var listener in Listeners)
             {
                 await listener.TakingLeadAsync(term, ended.Token);
             }
@@ -167,7 +170,7 @@ public sealed partial class RedisLeadership(
     {
         await term.AllStoppedAsync().WaitAsync(ServicesStopWithin, timeProvider).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         using var within = new CancellationTokenSource(ServicesStopWithin, timeProvider);
-        foreach (var listener in _listeners)
+        foreach (var listener in Listeners)
         {
             try
             {

@@ -114,7 +114,14 @@ public sealed partial class RedisLeadership(
         void OnConnectionFailed(object? sender, ConnectionFailedEventArgs e)
         {
             reason = "the connection to Redis failed";
-            ended.Cancel();
+            try
+            {
+                ended.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // The term is over already.
+            }
         }
         redis.ConnectionFailed += OnConnectionFailed;
         using var lost = handle.HandleLostToken.Register(() => reason = "the lock was lost");
@@ -140,6 +147,10 @@ public sealed partial class RedisLeadership(
                 }
             }
             await Task.Delay(Timeout.Infinite, ended.Token).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        }
+        catch (OperationCanceledException) when (ended.IsCancellationRequested)
+        {
+            // Lost while the listeners were taking the lead: an ordinary end, said below.
         }
         catch (Exception e) when (!stoppingToken.IsCancellationRequested)
         {

@@ -15,6 +15,20 @@ public sealed class FixedLeadership : ILeadership
     private CancellationTokenSource? _ended;
     private LeadershipTerm? _term;
 
+    public FixedLeadership()
+    {
+    }
+
+    /// <summary>A replica that leads (in epoch 1, for ever) or follows from the start, with no listener to tell.</summary>
+    public FixedLeadership(ReplicaRole role)
+    {
+        if (role == ReplicaRole.Leader)
+        {
+            _term = new LeadershipTerm(1, CancellationToken.None);
+            _next.TrySetResult(_term);
+        }
+    }
+
     public ReplicaRole Role => Volatile.Read(ref _term) is null ? ReplicaRole.Follower : ReplicaRole.Leader;
 
     public async ValueTask<LeadershipTerm> WaitToLeadAsync(CancellationToken cancellationToken)

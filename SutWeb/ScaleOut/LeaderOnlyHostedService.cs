@@ -40,6 +40,11 @@ public sealed partial class LeaderOnlyHostedService(
             {
                 return;
             }
+            if (term.Ended.IsCancellationRequested)
+            {
+                continue;
+            }
+            term.ServiceStarted();
             var service = create(services);
             try
             {
@@ -64,6 +69,7 @@ public sealed partial class LeaderOnlyHostedService(
                     LogTermFailed(logger, service.GetType().Name, term.Epoch, e);
                 }
                 (service as IDisposable)?.Dispose();
+                term.ServiceStopped();
             }
         }
     }

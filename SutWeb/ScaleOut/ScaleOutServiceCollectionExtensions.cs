@@ -1,4 +1,9 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
+using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using SutWeb.Security;
 using StackExchange.Redis;
 
 namespace SutWeb.ScaleOut;
@@ -13,6 +18,7 @@ public static class ScaleOutServiceCollectionExtensions
     {
         var section = configuration.GetSection(ScaleOutOptions.Section);
         services.AddOptions<ScaleOutOptions>().Bind(section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ScaleOutOptions>, ScaleOutOptionsValidator>();
         var options = section.Get<ScaleOutOptions>() ?? new ScaleOutOptions();
         if (!options.Enabled)
         {
@@ -20,19 +26,40 @@ public static class ScaleOutServiceCollectionExtensions
             return services;
         }
         // Not fail-fast: a replica that starts while Redis is away serves its (empty, stale) board and joins later.
-        services.AddSingleton<IConnectionMultiplexer>(_ =>
+        services.AddSingleton<IConnectionMultiplexer>(provider =>
         {
-            var redis = ConfigurationOptions.Parse(options.Redis!);
+            // Validated first (the validator names the setting, never echoing it); this may run before the start checks.
+            var validated = provider.GetRequiredService<IOptions<ScaleOutOptions>>().Value;
+            var redis = ConfigurationOptions.Parse(validated.Redis!);
             redis.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(redis);
         });
+        // The election (registered first among hosted services, so it stops last, after the leader-only ones). Try:
+        // the replication tests decide the leadership themselves, and then no election runs.
+        services.AddSingleton<RedisLeadership>();
+        services.TryAddSingleton<ILeadership>(provider => provider.GetRequiredService<RedisLeadership>());
+        services.AddHostedService(provider => provider.GetRequiredService<ILeadership>() as RedisLeadership ?? (IHostedService)new NoElection());
+        services.AddHostedService<ScaleOutStartupWarnings>();
+        services.AddSharedDataProtection(options.KeyPrefix);
         services.AddHostedService<SignOutRelay>();
-        // LEADER: services.AddSingleton<ILeadership, RedisLeadership>() and its election service; DataProtection keys.
-        // REPLICATION: the leader publishes its board through Redis, followers apply it.
+        // The leader publishes its board through Redis, followers apply it.
         services.AddSingleton<BoardReplicator>();
         services.AddSingleton<ILeadershipListener>(provider => provider.GetRequiredService<BoardReplicator>());
         services.AddHostedService(provider => provider.GetRequiredService<BoardReplicator>());
         return services;
+    }
+
+    /// <summary>
+    /// Data Protection keys in Redis (<c>{KeyPrefix}:data-protection-keys</c>), under the one application name, so
+    /// that an access cookie, an antiforgery token or a sign-in issued by one replica is read by every other. The
+    /// repository <c>PersistKeysToStackExchangeRedis</c> configures, over the process's one Redis connection; set
+    /// after everything else, so that it wins over <c>Security:KeyRingPath</c>.
+    /// </summary>
+    private static void AddSharedDataProtection(this IServiceCollection services, string keyPrefix)
+    {
+        services.AddDataProtection().SetApplicationName(SecurityExtensions.DataProtectionApplicationName);
+        services.AddOptions<KeyManagementOptions>().PostConfigure<IConnectionMultiplexer>((keys, redis) =>
+            keys.XmlRepository = new RedisXmlRepository(() => redis.GetDatabase(), $"{keyPrefix}:data-protection-keys"));
     }
 
     /// <summary>

@@ -14,22 +14,24 @@ public sealed class FixedLeadership : ILeadership
     private TaskCompletionSource<LeadershipTerm> _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private CancellationTokenSource? _ended;
     private LeadershipTerm? _term;
+    private readonly bool _single;
 
     public FixedLeadership()
     {
     }
 
-    /// <summary>A replica that leads (in epoch 1, for ever) or follows from the start, with no listener to tell.</summary>
+    /// <summary>A replica that leads (in epoch 1, for ever; also as a single replica) or follows from the start, with no listener to tell.</summary>
     public FixedLeadership(ReplicaRole role)
     {
-        if (role == ReplicaRole.Leader)
+        _single = role == ReplicaRole.Single;
+        if (role != ReplicaRole.Follower)
         {
             _term = new LeadershipTerm(1, CancellationToken.None);
             _next.TrySetResult(_term);
         }
     }
 
-    public ReplicaRole Role => Volatile.Read(ref _term) is null ? ReplicaRole.Follower : ReplicaRole.Leader;
+    public ReplicaRole Role => _single ? ReplicaRole.Single : Volatile.Read(ref _term) is null ? ReplicaRole.Follower : ReplicaRole.Leader;
 
     public async ValueTask<LeadershipTerm> WaitToLeadAsync(CancellationToken cancellationToken)
     {

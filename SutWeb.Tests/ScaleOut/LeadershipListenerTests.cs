@@ -22,7 +22,7 @@ public sealed class LeadershipListenerTests(RedisFixture redis)
             ["Eggplant:Username"] = "sutweb",
             ["Eggplant:Password"] = "simulator",
         }, services => services.AddSingleton<ILeadershipListener, RecordingListener>());
-        var listener = (RecordingListener)replica.Services.GetRequiredService<ILeadershipListener>();
+        var listener = replica.Services.GetServices<ILeadershipListener>().OfType<RecordingListener>().Single();
         var term = await replica.Leadership().WaitToLeadAsync(CancellationToken.None).AsTask().WaitAsync(TimeSpan.FromSeconds(60));
         await Eventually.UntilAsync(() => replica.Polls() >= 2, "the leader polls");
 

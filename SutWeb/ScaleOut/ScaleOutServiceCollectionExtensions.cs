@@ -38,7 +38,7 @@ public static class ScaleOutServiceCollectionExtensions
         // the replication tests decide the leadership themselves, and then no election runs.
         services.AddSingleton<RedisLeadership>();
         services.TryAddSingleton<ILeadership>(provider => provider.GetRequiredService<RedisLeadership>());
-        services.AddHostedService(provider => provider.GetRequiredService<ILeadership>() as RedisLeadership ?? (IHostedService)new NoElection());
+        services.AddSingleton<IHostedService>(provider => provider.GetRequiredService<ILeadership>() as RedisLeadership ?? (IHostedService)new NoElection());
         services.AddHostedService<ScaleOutStartupWarnings>();
         services.AddSharedDataProtection(options.KeyPrefix);
         services.AddHostedService<SignOutRelay>();

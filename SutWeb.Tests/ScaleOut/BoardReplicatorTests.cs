@@ -171,6 +171,9 @@ public sealed class BoardReplicatorTests(RedisFixture redis) : IAsyncLifetime
             "the follower reports not ready once the leader's last good poll is three intervals old", Generous);
         Assert.Equal(held.Version, follower.Board.Current.Version);
         Assert.Equal(held.Agents, follower.Board.Current.Agents);
+        // It says why: the board is old, not that something is Healthy.
+        using var answer = await follower.Http.GetAsync("readyz");
+        Assert.Contains("more than 3 poll intervals ago", await answer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [SkippableFact]

@@ -43,6 +43,8 @@ public sealed class ScaleOutRig : IAsyncDisposable
             new Dictionary<string, string>
             {
                 ["History:Provider"] = "None",
+                // 2,000 hub clients per replica in 'scaleout': above the default limit of 1,000.
+                ["Hub:MaxConnections"] = "5000",
                 ["Eggplant:PollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
                 ["Eggplant:IdlePollInterval"] = PollInterval.ToString("c", CultureInfo.InvariantCulture),
             });

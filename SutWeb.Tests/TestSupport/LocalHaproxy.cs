@@ -70,23 +70,7 @@ public sealed class LocalHaproxy : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{ExecutablePath} did not start.");
-        var output = new ConcurrentQueue<string>();
-        void Keep(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            Console.Error.WriteLine($"[haproxy] {e.Data}");
-            output.Enqueue(e.Data);
-            while (output.Count > KeptOutputLines && output.TryDequeue(out _))
-            {
-            }
-        }
-        process.OutputDataReceived += Keep;
-        process.ErrorDataReceived += Keep;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ChildOutput.Keep(process, "haproxy", KeptOutputLines);
         var haproxy = new LocalHaproxy(process, directory, output, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"), config);
         try
         {

@@ -49,6 +49,9 @@ public sealed class ScaleOutNotificationTests(RedisFixture redis, PostgresCluste
         Assert.Equal(SutWeb.ScaleOut.ReplicaRole.Leader, follower.Role());
         var ids = receiver.Requests.Select(r => r.Header("X-SutWeb-Delivery")).Distinct().ToList();
         var id = Assert.Single(ids); // one notification, tried twice: never a second one decided by the follower
+        // The receiver's 200 is in before the outbox has written it down.
+        await Eventually.UntilAsync(async () => (await follower.Deliveries().RecentAsync(100, "hook")).Any(d => d.State == DeliveryState.Sent),
+            "the outbox records the delivery as sent");
         var delivery = Assert.Single(await follower.Deliveries().RecentAsync(100, "hook"));
         Assert.Equal((id, DeliveryState.Sent), (delivery.DeliveryId.ToString(), delivery.State));
         Assert.Equal(run, (string?)receiver.Requests[^1].Json["run"]!["executionId"]);

@@ -11,6 +11,7 @@ using SutWeb.Monitoring;
 using SutWeb.Notifications.Delivery;
 using SutWeb.Notifications.Rules;
 using SutWeb.Operators;
+using SutWeb.ScaleOut;
 using SutWeb.Security;
 using SutWeb.Shared.Hub;
 using SutWeb.Simulator;
@@ -35,6 +36,7 @@ public partial class Program
         configure?.Invoke(builder);
 
         var simulatorEnabled = SimulatorActivation.IsEnabled(builder.Configuration);
+        builder.Services.AddScaleOut(builder.Configuration);
         builder.Services.AddEggplantClient(builder.Configuration);
         if (simulatorEnabled)
         {

@@ -86,7 +86,86 @@ public sealed class DockerComposeTests
     }
 
     [SkippableFact]
-    public async Task BothFiles_WithAnAccessKey_GiveItToTheDashboardOnly()
+    public async Task ScaleProfile_WithItsSettings_RunsTwoReplicasOnRedisAndPostgresBehindHaproxy()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["COMPOSE_PROFILES"] = "scale",
+            ["SUTWEB_POSTGRES_PASSWORD"] = "s3cret-for-the-test",
+            ["SUTWEB_ACCESS_KEY"] = "0123456789abcdef",
+        };
+
+        var (exit, output) = await ComposeConfigAsync("docker-compose.yml", settings);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("image: sutweb:local", Section(output, "dashboard"));
+        foreach (var name in new[] { "replica-1", "replica-2" })
+        {
+            var replica = Section(output, name);
+            // The same image as the dashboard, on the shared Redis and database, reached only through the load balancer.
+            Assert.Contains("image: sutweb:local", replica);
+            Assert.Contains("- scale", replica);
+            Assert.Contains("ScaleOut__Redis: redis:6379", replica);
+            Assert.Contains("History__Provider: Postgres", replica);
+            Assert.Contains("ConnectionStrings__History: Host=history-postgres;Database=sutweb;Username=sutweb;Password=s3cret-for-the-test", replica);
+            Assert.Contains("Eggplant__BaseUrl: http://eggplant-simulator:8080/simulator/", replica);
+            Assert.Contains("healthcheck:", replica);
+            Assert.DoesNotContain("published", replica);
+        }
+        var redis = Section(output, "redis");
+        Assert.Contains("image: redis:", redis);
+        Assert.Contains("--appendonly", redis);
+        Assert.Contains("- scale", Section(output, "history-postgres"));
+        var balancer = Section(output, "load-balancer");
+        Assert.Contains("image: haproxy:", balancer);
+        Assert.Contains("published: 8081", balancer);
+        Assert.Contains("deploy/haproxy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg:ro", balancer);
+        Assert.Contains("SUTWEB_READYZ_KEY: 0123456789abcdef", balancer);
+    }
+
+    [Fact]
+    public void ScaleProfile_HaproxyConfig_SticksToAReplicaAndChecksItsReadiness()
+    {
+        var config = File.ReadAllText(Path.Combine(Root, "deploy", "haproxy", "haproxy.cfg"));
+
+        Assert.Contains("cookie SERVERID insert indirect nocache", config);
+        Assert.Contains("uri /readyz", config);
+        Assert.Contains("option redispatch", config);
+        Assert.Matches(@"timeout tunnel\s+\d+h", config);
+        Assert.Contains("server replica-1 replica-1:8080 cookie replica-1", config);
+        Assert.Contains("server replica-2 replica-2:8080 cookie replica-2", config);
+    }
+
+    [SkippableFact]
+    public async Task ScaleProfile_HaproxyConfig_IsValidForHaproxy()
+    {
+        var haproxy = LocalHaproxy.ExecutablePath;
+        if (!File.Exists(haproxy))
+        {
+            var reason = $"{haproxy} is missing (apt-get install -y haproxy; .ci/run does)";
+            if (BrowserFixture.IsCi)
+            {
+                throw new InvalidOperationException($"{reason}; under CI=true the load balancer's config must be checked.");
+            }
+            Skip.If(true, reason);
+        }
+        var start = new ProcessStartInfo(haproxy, ["-c", "-f", Path.Combine(Root, "deploy", "haproxy", "haproxy.cfg")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["SUTWEB_READYZ_KEY"] = "0123456789abcdef";
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        // Outside compose the replicas' names do not resolve: a warning, not an error.
+        Assert.True(process.ExitCode == 0, await output + await error);
+    }
+
+    [SkippableFact]
+    public async Task BothFiles_WithAnAccessKey_GiveItToTheDashboardsOnly()
     {
         var settings = new Dictionary<string, string?>
         {
@@ -102,7 +181,9 @@ public sealed class DockerComposeTests
         Assert.True(demoExit == 0, demo);
         Assert.True(realExit == 0, real);
         // The simulator container plays the Eggplant server and is not published: it needs no key of the dashboard's.
-        Assert.Single(Regex.Matches(demo, @"Security__AccessKey: '?0123456789abcdef"));
+        // The demo's dashboards: the single one and the scale profile's two replicas.
+        Assert.Equal(3, Regex.Matches(demo, @"Security__AccessKey: '?0123456789abcdef").Count);
+        Assert.DoesNotContain("Security__AccessKey", Section(demo, "eggplant-simulator"));
         Assert.Single(Regex.Matches(real, @"Security__AccessKey: '?0123456789abcdef"));
     }
 

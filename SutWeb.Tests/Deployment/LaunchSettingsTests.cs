@@ -40,7 +40,8 @@ public sealed class LaunchSettingsTests
         Assert.Equal("http://localhost:5080", (string?)profile["applicationUrl"]);
         Assert.Equal("Development", (string?)profile["environmentVariables"]!["ASPNETCORE_ENVIRONMENT"]);
         await Eventually.UntilAsync(() => host.Board.Current.Health.Sources?.Count == 2
-            && host.Board.Current.Agents.Any(a => a.Source == "lab-b"), "both simulators are polled");
+            && host.Board.Current.Agents.Any(a => a.Source == "lab-b")
+            && host.Board.Current.Agents.Any(a => a.Source == "default"), "both simulators are polled");
         var agents = host.Board.Current.Agents;
         Assert.NotEmpty(agents.Where(a => a.Source == "lab-b").Select(a => a.AgentName)
             .Intersect(agents.Where(a => a.Source == "default").Select(a => a.AgentName)));

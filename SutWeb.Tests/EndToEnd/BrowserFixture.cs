@@ -3,8 +3,10 @@ using Microsoft.Playwright;
 namespace SutWeb.Tests.EndToEnd;
 
 /// <summary>
-/// One headless Chromium for the browser collection: Debian's <c>/usr/bin/chromium</c>, driven by the Playwright
-/// driver that ships in the NuGet package (Playwright's own browser download is neither possible here nor needed).
+/// One headless Chromium for the whole run: Debian's <c>/usr/bin/chromium</c>, driven by the Playwright driver that
+/// ships in the NuGet package (Playwright's own browser download is neither possible here nor needed). The browser
+/// collection holds it, and so does a class in another collection (the scale-out browser test, which must not run
+/// while another test kills Redis): every fixture shares the one browser, closed when the last lets go.
 /// Without the browser, tests skip with the reason outside CI and fail under <c>CI=true</c>.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
@@ -14,15 +16,34 @@ public sealed class BrowserFixture : IAsyncLifetime
     /// <summary>Generous: a loaded CI machine may take its time, and tests wait for conditions, never for a clock.</summary>
     public static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
-    private string? _unavailable;
+    private static readonly SemaphoreSlim Shared = new(1, 1);
+    private static int _holders;
+    private static IPlaywright? _playwright;
+    private static IBrowser? _browser;
+    private static string? _unavailable;
 
     public static bool IsCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
     public async Task InitializeAsync()
     {
         Assertions.SetDefaultExpectTimeout((float)Timeout.TotalMilliseconds);
+        await Shared.WaitAsync();
+        try
+        {
+            if (_holders++ == 0)
+            {
+                await LaunchAsync();
+            }
+        }
+        finally
+        {
+            Shared.Release();
+        }
+    }
+
+    private static async Task LaunchAsync()
+    {
+        _unavailable = null;
         if (!File.Exists(ChromiumPath))
         {
             _unavailable = $"No browser for the end-to-end tests: {ChromiumPath} is missing (apt-get install -y chromium).";
@@ -62,10 +83,23 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        if (_browser is not null)
+        await Shared.WaitAsync();
+        try
         {
-            await _browser.DisposeAsync();
+            if (--_holders > 0)
+            {
+                return;
+            }
+            if (_browser is not null)
+            {
+                await _browser.DisposeAsync();
+            }
+            _playwright?.Dispose();
+            (_browser, _playwright) = (null, null);
         }
-        _playwright?.Dispose();
+        finally
+        {
+            Shared.Release();
+        }
     }
 }

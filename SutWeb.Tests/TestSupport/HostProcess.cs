@@ -61,23 +61,7 @@ public sealed class HostProcess : IAsyncDisposable
         start.Environment.Remove("ASPNETCORE_URLS");
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"{command[0]} did not start.");
-        var output = new ConcurrentQueue<string>();
-        void Keep(object? sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null)
-            {
-                return;
-            }
-            Console.Error.WriteLine($"[host] {e.Data}");
-            output.Enqueue(e.Data);
-            while (output.Count > KeptOutputLines && output.TryDequeue(out _))
-            {
-            }
-        }
-        process.OutputDataReceived += Keep;
-        process.ErrorDataReceived += Keep;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        var output = ChildOutput.Keep(process, "host", KeptOutputLines);
         var host = new HostProcess(process, baseAddress, output, stopsWhenInputCloses);
         try
         {

@@ -7,6 +7,7 @@ using SutWeb.Hubs;
 using SutWeb.Identity;
 using SutWeb.Notifications;
 using SutWeb.Operators;
+using SutWeb.ScaleOut;
 using SutWeb.Security;
 using SutWeb.Simulator;
 
@@ -33,6 +34,7 @@ public sealed partial class UnknownSettingsReport(IConfiguration configuration, 
         (HistoryOptions.Section, typeof(HistoryOptions)),
         (NotificationOptions.Section, typeof(NotificationOptions)),
         (OperatorKeyOptions.Section, typeof(OperatorKeyOptions)),
+        (ScaleOutOptions.Section, typeof(ScaleOutOptions)),
     ];
 
     /// <summary>Logs one warning per unknown key.</summary>

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SutWeb.History.Expectations;
 using SutWeb.Monitoring;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.History;
 
@@ -30,8 +31,9 @@ public static class HistoryServiceCollectionExtensions
         services.AddSingleton(provider => new PendingWrites(provider.GetRequiredService<IOptions<HistoryOptions>>().Value.MaxPendingWrites));
         services.AddSingleton<HistoryMetrics>();
         services.AddHostedService<HistoryWriter>();
-        services.AddHostedService<HistoryRecorder>();
-        services.AddHostedService<HistoryPruner>();
+        // Every replica writes (audit, deliveries); only the leader records the board and prunes.
+        services.AddLeaderOnlyHostedService<HistoryRecorder>();
+        services.AddLeaderOnlyHostedService<HistoryPruner>();
         services.AddHistoryExpectations();
         services.AddHealthChecks().AddCheck<HistoryReadinessCheck>(HistoryReadinessCheck.Name, tags: [HealthEndpoints.ReadyTag]);
         return services;

@@ -129,6 +129,97 @@ public sealed class AgentBoard(TimeProvider timeProvider)
         }
     }
 
+    /// <summary>
+    /// A follower's copy of a diff the leader made (scale-out): the same versions as the leader's, and subscribers see
+    /// the same update a local poll gives. A diff that does not start at this board's version is a gap.
+    /// </summary>
+    /// <returns>Whether it applied; false on a gap (the replica then takes the leader's snapshot).</returns>
+    public bool ApplyReplicated(StatusDiff diff)
+    {
+        lock (_gate)
+        {
+            if (diff.FromVersion != _current.Version)
+            {
+                return false;
+            }
+            var agents = StatusDiffApplier.Apply(_current.Agents, diff);
+            Volatile.Write(ref _current, _current with { Version = diff.ToVersion, ObservedAt = diff.ObservedAt, Agents = agents });
+            Broadcast(new BoardUpdate(diff, null, agents));
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Takes the leader's snapshot and per-source health (scale-out). A newer version is a jump, never a silent change:
+    /// subscribers get a diff to it from the version before, computed against the agents they had, so that one exactly one
+    /// version behind applies it and any other sees a gap and resynchronises (docs/API.md section 3). The same version
+    /// takes the health alone; an older one is refused, since versions never go back on a board.
+    /// </summary>
+    /// <returns>Whether the board is now at the snapshot's version.</returns>
+    public bool ReplaceFrom(StatusSnapshot snapshot, IReadOnlyList<SourceHealth> sources)
+    {
+        lock (_gate)
+        {
+            if (snapshot.Version < _current.Version)
+            {
+                return false;
+            }
+            if (snapshot.Version > _current.Version)
+            {
+                var diff = StatusDiffer.Diff(_current.Agents, snapshot.Agents, snapshot.Version - 1, snapshot.ObservedAt)
+                    ?? new StatusDiff { FromVersion = snapshot.Version - 1, ToVersion = snapshot.Version, ObservedAt = snapshot.ObservedAt, Upserted = [], Removed = [] };
+                Volatile.Write(ref _current, _current with { Version = snapshot.Version, ObservedAt = snapshot.ObservedAt, Agents = snapshot.Agents });
+                Broadcast(new BoardUpdate(diff, null, snapshot.Agents));
+            }
+            else
+            {
+                Volatile.Write(ref _current, _current with { ObservedAt = snapshot.ObservedAt });
+            }
+            PublishHealths(sources, snapshot.Health);
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Sets every source's health at once, as the leader reported them (scale-out), so that subscribers hear one
+    /// change, not one per source; with no source yet, the board's health is <paramref name="fallback"/>.
+    /// </summary>
+    public void PublishHealths(IReadOnlyList<SourceHealth> sources, UpstreamHealth fallback)
+    {
+        lock (_gate)
+        {
+            if (sources.Count == 0)
+            {
+                SetHealth(fallback);
+                return;
+            }
+            _sources.Clear();
+            _sources.AddRange(sources);
+            SetHealth(_sources is [{ Source: AgentKeys.DefaultSource } only] ? only.AsUpstream() : SourceHealths.Combine([.. _sources]));
+        }
+    }
+
+    /// <summary>The time of the leader's last poll at this board's version (scale-out): polls that change nothing move it too.</summary>
+    public void Observed(long version, DateTimeOffset observedAt)
+    {
+        lock (_gate)
+        {
+            if (_current.Version == version && _current.ObservedAt != observedAt)
+            {
+                Volatile.Write(ref _current, _current with { ObservedAt = observedAt });
+            }
+        }
+    }
+
+    /// <summary>The board and each source's health, taken together: what the leader stores in Redis for the followers.</summary>
+    public BoardReplicaState ReplicaState()
+    {
+        lock (_gate)
+        {
+            return new BoardReplicaState(_current, [.. _sources]);
+        }
+    }
+
     /// <summary>One source's last reported health; <see cref="UpstreamHealth.Starting"/> before it has reported.</summary>
     public UpstreamHealth SourceHealth(string source)
     {

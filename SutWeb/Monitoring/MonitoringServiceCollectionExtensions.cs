@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using SutWeb.Eggplant;
 using SutWeb.Eggplant.Sources;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.Monitoring;
 
@@ -12,13 +13,13 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton<AgentBoard>();
         // The source default's (unkeyed, as before sources existed); each other source's is keyed by its id.
         services.AddSingleton<PollerStatus>();
-        services.AddHostedService<StatusPoller>();
+        services.AddLeaderOnlyHostedService<StatusPoller>();
         // One more poller per source under Eggplant:Sources, which AddEggplantClient registered (keyed) before.
         foreach (var source in services.Where(d => d.IsKeyedService && d.ServiceType == typeof(EggplantSource))
                      .Select(d => d.KeyedImplementationInstance).OfType<EggplantSource>().ToList())
         {
             services.AddKeyedSingleton<PollerStatus>(source.Id);
-            services.AddSingleton<IHostedService>(provider => new StatusPoller(
+            services.AddLeaderOnlyHostedService(provider => new StatusPoller(
                 source,
                 provider.GetRequiredService<IServiceScopeFactory>(),
                 provider.GetRequiredService<AgentBoard>(),
@@ -31,7 +32,7 @@ public static class MonitoringServiceCollectionExtensions
         services.AddSingleton(provider => new PollerStatuses(
             EggplantSources.Resolve(provider.GetRequiredService<IOptions<EggplantOptions>>().Value)
                 .Select(s => (s, provider.GetSourceService<PollerStatus>(s)))));
-        services.AddHostedService<PollerWatchdog>();
+        services.AddLeaderOnlyHostedService<PollerWatchdog>();
         return services;
     }
 }

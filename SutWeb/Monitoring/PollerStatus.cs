@@ -11,6 +11,7 @@ public sealed class PollerStatus
     private string? _stall;
     private long _intervalTicks;
     private TaskCompletionSource _pollNow = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Action? _forwardPollNow;
 
     /// <summary>Every poll that reached the server or failed on the way, with its duration, as soon as it is known.</summary>
     public event Action<PollOutcome>? Polled;
@@ -33,9 +34,18 @@ public sealed class PollerStatus
 
     /// <summary>
     /// Asks for a poll now rather than at the next tick (after an abort, so the board shows the run's end soon). A poll in
-    /// flight is not cut short: the next one starts as soon as it ends, since it may have asked before the change.
+    /// flight is not cut short: the next one starts as soon as it ends, since it may have asked before the change. On a
+    /// scale-out follower, which does not poll, the request goes to the leader (<see cref="ForwardPollNow"/>).
     /// </summary>
-    public void PollNow() => Volatile.Read(ref _pollNow).TrySetResult();
+    public void PollNow()
+    {
+        if (Volatile.Read(ref _forwardPollNow) is { } forward)
+        {
+            forward();
+            return;
+        }
+        Volatile.Read(ref _pollNow).TrySetResult();
+    }
 
     /// <summary>Completes when <see cref="PollNow"/> has been asked since the poller last started a poll.</summary>
     internal Task PollNowRequested => Volatile.Read(ref _pollNow).Task;
@@ -49,6 +59,12 @@ public sealed class PollerStatus
             Interlocked.CompareExchange(ref _pollNow, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously), current);
         }
     }
+
+    /// <summary>
+    /// Where <see cref="PollNow"/> goes while this replica does not poll (the board replicator sends it to the leader
+    /// through Redis); null while it polls.
+    /// </summary>
+    internal void ForwardPollNow(Action? forward) => Volatile.Write(ref _forwardPollNow, forward);
 
     internal void SetInterval(TimeSpan interval) => Interlocked.Exchange(ref _intervalTicks, interval.Ticks);
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using SutWeb.Eggplant.Sources;
+using SutWeb.ScaleOut;
 using SutWeb.Shared.Views;
 
 namespace SutWeb.Monitoring;
@@ -9,9 +10,10 @@ namespace SutWeb.Monitoring;
 /// intervals of the interval in force), judged source by source; a source whose poller the watchdog finds stalled is
 /// never fresh. With one source: Healthy while it is fresh, else Unhealthy, as before sources existed. With several:
 /// Healthy while all are fresh, Degraded (still HTTP 200) while at least one is, Unhealthy when none is, so that one
-/// lab down never makes a load balancer drop the replica that still shows the others. <c>data.sources</c> lists each.
+/// lab down never makes a load balancer drop the replica that still shows the others. <c>data.sources</c> lists each;
+/// <c>data.role</c> names this replica's <see cref="ReplicaRole"/>.
 /// </summary>
-public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatuses pollers, TimeProvider timeProvider) : IHealthCheck
+public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatuses pollers, ILeadership leadership, TimeProvider timeProvider) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
@@ -26,6 +28,8 @@ public sealed class UpstreamReadinessCheck(AgentBoard board, PollerStatuses poll
             ["agents"] = snapshot.Agents.Count,
             ["version"] = snapshot.Version,
             ["pollerStalled"] = sources.Any(s => s.Stall is not null),
+            // "leader", "follower" or "single" (docs/API.md): which replica a load balancer's probe reached.
+            ["role"] = leadership.Role.ToString().ToLowerInvariant(),
         };
         if (health.LastSuccessAt is { } lastSuccess)
         {

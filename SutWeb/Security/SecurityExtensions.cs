@@ -14,6 +14,9 @@ public static partial class SecurityExtensions
     /// <summary>The CORS policy of the hub: the pages of <see cref="SecurityOptions.AllowedOrigins"/> may read its answers.</summary>
     public const string AllowedOriginsPolicy = "SutWeb.AllowedOrigins";
 
+    /// <summary>One name on every replica: Data Protection only reads what the same application name protected.</summary>
+    public const string DataProtectionApplicationName = "SutWeb";
+
     /// <summary>
     /// The access key as ASP.NET Core authentication (header scheme, cookie scheme, a default that picks one) and a
     /// fallback authorization policy every endpoint gets unless it is marked <c>AllowAnonymous</c>; none when no
@@ -25,7 +28,7 @@ public static partial class SecurityExtensions
         services.AddSingleton<IValidateOptions<SecurityOptions>, SecurityOptionsValidator>();
         services.AddSingleton<WrongKeyLimiter>();
 
-        var keyRing = services.AddDataProtection().SetApplicationName("SutWeb");
+        var keyRing = services.AddDataProtection().SetApplicationName(DataProtectionApplicationName);
         if (configuration.GetSection(SecurityOptions.Section)[nameof(SecurityOptions.KeyRingPath)] is { Length: > 0 } keyRingPath)
         {
             keyRing.PersistKeysToFileSystem(new DirectoryInfo(keyRingPath));

@@ -4,6 +4,7 @@ using SutWeb.Eggplant;
 using SutWeb.Eggplant.Sources;
 using SutWeb.Hubs;
 using SutWeb.Monitoring;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.Telemetry;
 
@@ -41,6 +42,7 @@ public sealed class SutWebMetrics : IDisposable
         AgentBoard board,
         PollerStatuses pollers,
         StatusHubLimitsFilter hubLimits,
+        ILeadership leadership,
         IServiceProvider services,
         TimeProvider timeProvider)
     {
@@ -54,6 +56,8 @@ public sealed class SutWebMetrics : IDisposable
         _meter.CreateObservableGauge("sutweb.agents", () => board.Current.Agents.Count, "{agent}", "Agent connections on the board.");
         _meter.CreateObservableGauge("sutweb.board.version", () => board.Current.Version, description: "Version of the board.");
         _meter.CreateObservableGauge("sutweb.board.subscribers", () => board.Subscribers, "{subscription}", "Open subscriptions to the board: live page components and the hub's broadcaster.");
+        _meter.CreateObservableGauge("sutweb.scaleout.leader", () => leadership.Role is ReplicaRole.Leader or ReplicaRole.Single ? 1 : 0,
+            description: "1 while this replica leads (polls, records, notifies; always for a single replica), else 0.");
         _meter.CreateObservableUpDownCounter("sutweb.hub.clients", () => hubLimits.Connections, "{connection}", "Connected clients of /hubs/status.");
         // Each source's own breaker: one lab's open circuit says nothing of another's.
         var circuits = pollers.Sources.Select(s => (Tag: SourceTag(s), Policies: services.GetSourceService<EggplantResiliencePolicies>(s))).ToList();

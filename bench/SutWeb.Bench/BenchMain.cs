@@ -124,6 +124,12 @@ public static class BenchMain
             case NotificationsScenario.Name:
                 await NotificationsScenario.RunAsync(options, report);
                 break;
+            case ScaleOutScenario.Name:
+                await ScaleOutScenario.RunAsync(options, report);
+                break;
+            case FailoverScenario.Name:
+                await FailoverScenario.RunAsync(options, report);
+                break;
             default:
                 throw new ArgumentException($"Unknown scenario {scenario}.");
         }

@@ -6,7 +6,7 @@ namespace SutWeb.Bench;
 /// <summary>The command line: which measurements, and their sizes. Defaults keep <c>all</c> within 15 minutes on 2 cores.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history", "agentpages", "notifications"];
+    public static readonly string[] AllScenarios = ["parse", "payload", "upstream", "fanout", "latency", "circuits", "sources", "history", "agentpages", "notifications", "scaleout", "failover"];
 
     public List<string> Scenarios { get; init; } = [];
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SutWeb.Notifications.Channels;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.Notifications.Delivery;
 
@@ -13,7 +14,8 @@ public sealed class NotificationDeliveries(
     INotificationOutbox outbox,
     IOptions<NotificationOptions> options,
     IConfiguration configuration,
-    TimeProvider timeProvider)
+    TimeProvider timeProvider,
+    ILeadership? leadership = null)
 {
     public const int MaxLimit = 1_000;
 
@@ -31,11 +33,20 @@ public sealed class NotificationDeliveries(
     public async Task<DeliveryRecord?> LastResultAsync(string channel, CancellationToken cancellationToken = default) =>
         await store.LastAttemptedAsync(channel, cancellationToken) is { } row ? DeliveryRecord.From(row) : null;
 
-    /// <summary>Queues a test message (event <see cref="ChannelTest.Event"/>) for the channel; its delivery id, to follow it in <see cref="RecentAsync"/>.</summary>
+    /// <summary>
+    /// Queues a test message (event <see cref="ChannelTest.Event"/>) for the channel; its delivery id, to follow it in
+    /// <see cref="RecentAsync"/>. Refused on a scale-out follower, which sends nothing.
+    /// </summary>
     public async Task<Guid> SendTestAsync(string channel, CancellationToken cancellationToken = default)
     {
         var name = options.Value.Channels.Keys.FirstOrDefault(k => string.Equals(k, channel, StringComparison.OrdinalIgnoreCase))
             ?? throw new ArgumentException($"There is no channel '{channel}' (Notifications:Channels).", nameof(channel));
+        // Only the leader stores and sends (a follower's outbox drops what it is given): say so rather than pretend.
+        if (leadership?.Role == ReplicaRole.Follower)
+        {
+            throw new InvalidOperationException(
+                "This replica follows: only the leading replica sends notifications. Try again from the leader's page, or after a failover.");
+        }
         var test = ChannelTest.Create(name, timeProvider.GetUtcNow(), DashboardUrl());
         await outbox.EnqueueAsync(test, cancellationToken);
         return test.DeliveryId;

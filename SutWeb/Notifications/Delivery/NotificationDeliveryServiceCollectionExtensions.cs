@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using SutWeb.History;
 using SutWeb.Notifications.Channels;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.Notifications.Delivery;
 
@@ -40,7 +41,7 @@ public static class NotificationDeliveryServiceCollectionExtensions
             services.AddSingleton<IDeliveryStore, DatabaseDeliveryStore>();
         }
         services.AddSingleton<NotificationDeliveries>();
-        services.AddHostedService<DeliveryDispatcher>();
+        services.AddLeaderOnlyHostedService<DeliveryDispatcher>();
         foreach (var channel in configuration.GetSection(NotificationOptions.Section).GetSection(nameof(NotificationOptions.Channels)).GetChildren())
         {
             services.AddChannelHttpClient(channel.Key);

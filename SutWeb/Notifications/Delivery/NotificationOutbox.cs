@@ -1,13 +1,19 @@
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
+using SutWeb.ScaleOut;
 
 namespace SutWeb.Notifications.Delivery;
 
 /// <summary>
 /// Where the rules hand notifications over. It only queues (never waits for the database or a receiver); the
-/// <see cref="DeliveryDispatcher"/> stores each, one delivery per channel, before anything is sent.
+/// <see cref="DeliveryDispatcher"/> stores each, one delivery per channel, before anything is sent. With scale-out
+/// the rules run on every replica (so their state is warm for a failover), but only the leader keeps what they
+/// decide: a follower's notifications are the leader's too, and are dropped here.
 /// </summary>
-public sealed partial class NotificationOutbox(IOptions<NotificationOptions> options, ILogger<NotificationOutbox> logger) : INotificationOutbox
+public sealed partial class NotificationOutbox(
+    IOptions<NotificationOptions> options,
+    ILogger<NotificationOutbox> logger,
+    ILeadership? leadership = null) : INotificationOutbox
 {
     /// <summary>Notifications queued for storing at most; beyond it (the database stuck for long) one is dropped and logged.</summary>
     public const int MaxQueued = 10_000;
@@ -19,7 +25,11 @@ public sealed partial class NotificationOutbox(IOptions<NotificationOptions> opt
 
     public ValueTask EnqueueAsync(Notification notification, CancellationToken cancellationToken)
     {
-        if (!notification.Channels.Any(options.Value.Channels.ContainsKey))
+        if (leadership?.Role == ReplicaRole.Follower)
+        {
+            LogFollower(logger, notification.DeliveryId, notification.Event, notification.Rule);
+        }
+        else if (!notification.Channels.Any(options.Value.Channels.ContainsKey))
         {
             LogNoChannel(logger, notification.DeliveryId, notification.Event, notification.Rule, string.Join(", ", notification.Channels));
         }
@@ -29,6 +39,10 @@ public sealed partial class NotificationOutbox(IOptions<NotificationOptions> opt
         }
         return ValueTask.CompletedTask;
     }
+
+    [LoggerMessage(Level = LogLevel.Debug,
+        Message = "Notification {DeliveryId} ({Event}, rule {Rule}) not kept: this replica follows, and the leader sends its own")]
+    private static partial void LogFollower(ILogger logger, Guid deliveryId, string @event, string rule);
 
     [LoggerMessage(Level = LogLevel.Warning,
         Message = "Notification {DeliveryId} ({Event}, rule {Rule}) names no configured channel ({Channels}): not sent")]

@@ -1,9 +1,12 @@
+using System.Security.Claims;
 using Bunit;
+using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using SutWeb.Components.Notifications;
 using SutWeb.Components.Pages;
 using SutWeb.History;
+using SutWeb.Identity;
 using SutWeb.Notifications;
 using SutWeb.Notifications.Delivery;
 using SutWeb.Tests.Components.History;
@@ -37,7 +40,16 @@ public abstract class NotificationsPageTestContext : HistoryPagesTestContext
         services.AddSingleton<INotificationOutbox>(provider => provider.GetRequiredService<NotificationOutbox>());
         services.AddSingleton<NotificationDeliveries>();
         services.AddSingleton<ChannelTestLimiter>();
+        // Operator sign-in off unless a test sets Oidc's Authority; the viewer is User (nobody, unless a test says).
+        services.AddSingleton(_ => Microsoft.Extensions.Options.Options.Create(Oidc));
+        services.AddCascadingValue(_ => Task.FromResult(new AuthenticationState(User)));
     }
+
+    /// <summary>The operator sign-in settings as bound; set before rendering.</summary>
+    protected OidcOptions Oidc { get; } = new();
+
+    /// <summary>Who looks at the page; set before rendering.</summary>
+    protected ClaimsPrincipal User { get; set; } = new(new ClaimsIdentity());
 
     /// <summary>The configuration as bound; set channels and rules before rendering.</summary>
     protected NotificationOptions Options { get; } = new();

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using Bunit;
+using SutWeb.Operators;
 using SutWeb.Components.Notifications;
 using SutWeb.Components.Pages;
 using SutWeb.Notifications;
@@ -164,6 +166,33 @@ public sealed class NotificationsPageTests : NotificationsPageTestContext
 
         cut.WaitForAssertion(() => Assert.False(button().HasAttribute("disabled")), Patience);
         Assert.False(Outbox.Queued.TryRead(out _));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void SendTest_WithOperatorSignIn_OnlyAnOperatorMaySend(bool isOperator)
+    {
+        (Oidc.Authority, Oidc.ClientId, Oidc.OperatorClaimType, Oidc.OperatorClaimValue) = ("https://login.example.com/", "sutweb", "roles", "sutweb-operator");
+        User = new ClaimsPrincipal(new ClaimsIdentity(
+            isOperator ? [new Claim(OperatorClaims.Who, "Dana"), new Claim(OperatorClaims.Operator, "true")] : [new Claim(OperatorClaims.Who, "Dana")], "test"));
+        Webhook("ops", "https://hooks.example.com/x");
+        var cut = RenderNotifications();
+        var button = cut.Find("[data-channel=ops] [data-testid=send-test]");
+
+        Assert.Equal(!isOperator, button.HasAttribute("disabled"));
+        Assert.Equal(!isOperator, cut.FindAll("[data-channel=ops] [data-testid=test-operators-only]").Count == 1);
+        if (isOperator)
+        {
+            button.Click();
+            Assert.True(Outbox.Queued.TryRead(out var test));
+            Assert.Equal(ChannelTest.Event, test!.Event);
+        }
+        else
+        {
+            Assert.Contains("Sign in as an operator to send a test.", cut.Find("[data-channel=ops]").TextContent, StringComparison.Ordinal);
+            Assert.False(Outbox.Queued.TryRead(out _));
+        }
     }
 
     [Fact]

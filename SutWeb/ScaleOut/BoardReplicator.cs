@@ -1,4 +1,3 @@
-using System.Net;
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.Extensions.Options;
@@ -477,7 +476,7 @@ public sealed partial class BoardReplicator(
         if (Interlocked.Exchange(ref _redisFailing, 1) == 0)
         {
             // The endpoint and the kind of failure only: the connection string may hold a password.
-            LogRedisFailing(logger, Endpoints(), e.GetType().Name);
+            LogRedisFailing(logger, RedisEndpoints.Describe(redis), e.GetType().Name);
         }
     }
 
@@ -485,16 +484,9 @@ public sealed partial class BoardReplicator(
     {
         if (Interlocked.Exchange(ref _redisFailing, 0) == 1)
         {
-            LogRedisBack(logger, Endpoints());
+            LogRedisBack(logger, RedisEndpoints.Describe(redis));
         }
     }
-
-    private string Endpoints() => string.Join(", ", redis.GetEndPoints().Select(endpoint => endpoint switch
-    {
-        DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
-        IPEndPoint ip => ip.ToString(),
-        _ => endpoint.AddressFamily.ToString(),
-    }));
 
     public void Dispose()
     {

@@ -72,7 +72,7 @@ public sealed partial class RedisLeadership(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         await Task.Yield();
-        LogElecting(logger, Endpoints(redis), Prefix);
+        LogElecting(logger, RedisEndpoints.Describe(redis), Prefix);
         var database = redis.GetDatabase();
         var leaderLock = new RedisDistributedLock($"{Prefix}:leader", database, o => o
             .Expiry(LockExpiry)
@@ -229,7 +229,7 @@ public sealed partial class RedisLeadership(
         if (_redisUnreachable)
         {
             _redisUnreachable = false;
-            LogRedisBack(logger, Endpoints(redis));
+            LogRedisBack(logger, RedisEndpoints.Describe(redis));
         }
     }
 
@@ -238,19 +238,9 @@ public sealed partial class RedisLeadership(
         if (!_redisUnreachable)
         {
             _redisUnreachable = true;
-            LogRedisUnreachable(logger, Endpoints(redis), e.GetType().Name);
+            LogRedisUnreachable(logger, RedisEndpoints.Describe(redis), e.GetType().Name);
         }
     }
-
-    /// <summary>host:port of each Redis endpoint: never the rest of the connection string, which may hold a password.</summary>
-    internal static string Endpoints(IConnectionMultiplexer redis) => string.Join(", ", redis.GetEndPoints().Select(Format));
-
-    private static string Format(System.Net.EndPoint endpoint) => endpoint switch
-    {
-        System.Net.DnsEndPoint dns => $"{dns.Host}:{dns.Port}",
-        System.Net.IPEndPoint ip => ip.ToString(),
-        _ => endpoint.GetType().Name,
-    };
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Scale-out: electing a leader through Redis at {Endpoints} (keys {Prefix}:*)")]
     private static partial void LogElecting(ILogger logger, string endpoints, string prefix);

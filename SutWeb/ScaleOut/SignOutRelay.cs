@@ -44,7 +44,7 @@ public sealed partial class SignOutRelay(
         }
         catch (RedisException e)
         {
-            LogRedisUnavailable(logger, e.Message);
+            LogRedisUnavailable(logger, e.GetType().Name);
         }
     }
 
@@ -61,7 +61,7 @@ public sealed partial class SignOutRelay(
         // Whatever went wrong: an exception must not leave an async void handler (it would end the process).
         catch (Exception e)
         {
-            LogRedisUnavailable(logger, e.Message);
+            LogRedisUnavailable(logger, e.GetType().Name);
         }
     }
 
